@@ -1,0 +1,49 @@
+"""extract: structured, grounded records from Vietnamese news on Vietnam–China border gates.
+
+>>> from extract import extract_text
+>>> record = extract_text("Ngày 20/3/2014, ông Mã Kế Hiến, Phó Giám đốc Sở Thương mại ...")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from .io import extract_path, iter_paths, read_jsonl
+from .models import ArticleRecord, ExtractError
+from .pipeline import Pipeline
+
+__all__ = [
+    "ArticleRecord",
+    "ExtractError",
+    "Pipeline",
+    "extract_file",
+    "extract_many",
+    "extract_text",
+    "read_jsonl",
+]
+
+__version__ = "0.1.0"
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract_text(text: str, *, doc_id: str = "doc", source: str = "") -> ArticleRecord:
+    """Extract one article from its text."""
+    return _pipeline().run(text, doc_id=doc_id, path=source)
+
+
+def extract_file(path: str | Path) -> ArticleRecord:
+    """Extract one article file (UTF-8); unreadable files give an error record."""
+    return extract_path(_pipeline(), Path(path))
+
+
+def extract_many(paths: Iterable[str | Path]) -> Iterator[ArticleRecord]:
+    """Extract files and folders (recursive), in path order, lazily."""
+    pipeline = _pipeline()
+    for p in iter_paths(paths):
+        yield extract_path(pipeline, p)

@@ -1,0 +1,133 @@
+"""The working state of one article as it moves through the pipeline stages.
+
+Stages and recognizers read and add to a :class:`Document`; the pipeline turns it into the
+validated :class:`~extract.models.ArticleRecord` at the end.  Positions here are positions
+in the normalized text ``doc.text`` (same length as ``doc.norm.text``); they are mapped to
+source offsets only when the record is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from .models import ErrorInfo, Method
+from .text import NormText
+
+__all__ = [
+    "DateHit",
+    "Document",
+    "GateHit",
+    "MarkerHit",
+    "OrgHit",
+    "PersonHit",
+    "Stage",
+    "TitleHit",
+]
+
+
+@dataclass
+class OrgHit:
+    start: int
+    end: int
+    surface: str
+    key: str
+    name: str  # canonical expanded name
+    side: str | None = None
+    method: Method = Method.RULE
+    confidence: float = 0.9
+    gazetteer_id: str | None = None
+    back_reference: bool = False
+
+
+@dataclass
+class PersonHit:
+    start: int
+    end: int
+    name: str
+    method: Method = Method.RULE
+    confidence: float = 0.85
+    short: bool = False  # "ông Toàn": resolved to a full name later
+
+
+@dataclass
+class TitleHit:
+    start: int
+    end: int
+    person: str
+    title: str
+    organization: str | None
+    method: Method = Method.RULE
+    confidence: float = 0.85
+
+
+@dataclass
+class DateHit:
+    start: int
+    end: int
+    value: str
+    granularity: str
+    method: Method = Method.RULE
+    confidence: float = 0.95
+
+
+@dataclass
+class MarkerHit:
+    start: int
+    end: int
+    value: str
+    attached_to: str | None = None
+
+
+@dataclass
+class GateHit:
+    start: int
+    end: int
+    vn: str
+    cn: str | None  # None for a single gate
+    kind: str | None
+    gazetteer_id: str | None
+    method: Method = Method.RULE
+    confidence: float = 0.9
+    markers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_path: str
+    source: str
+    norm: NormText | None = None
+    text: str = ""  # normalized text with furniture blanked to spaces
+    headline: tuple[int, int] | None = None
+    author_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline: tuple[int, int] | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    words: list[tuple[int, int]] = field(default_factory=list)
+    published: str | None = None
+    reference_date: date | None = None  # the article's own date, for year-less dates
+    authors: list[str] = field(default_factory=list)
+    dates: list[DateHit] = field(default_factory=list)
+    orgs: list[OrgHit] = field(default_factory=list)
+    people: list[PersonHit] = field(default_factory=list)
+    titles: list[TitleHit] = field(default_factory=list)
+    gates: list[GateHit] = field(default_factory=list)
+    markers: list[MarkerHit] = field(default_factory=list)
+    errors: list[ErrorInfo] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence containing ``pos`` (the whole text if sentences are unknown)."""
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.text)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """A pipeline stage: reads and adds to the document, in place."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> None: ...

@@ -1,0 +1,268 @@
+"""Loading and validating the data files under ``gazetteers/``.
+
+Language knowledge lives in versioned TOML files (stdlib ``tomllib``, comments allowed for
+sources); this module holds only their schemas and the lookup of the folder, which works
+both from a source checkout and from an installed wheel (where the folder is packaged as
+``extract/gazetteers``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .models import ExtractError
+
+__all__ = [
+    "BodiesTable",
+    "DatesTable",
+    "FurnitureTable",
+    "GateEntry",
+    "GatePhrasesTable",
+    "GatesTable",
+    "NamesTable",
+    "OrganizationsTable",
+    "PlacesTable",
+    "TitlesTable",
+    "data_dir",
+    "load",
+]
+
+log = logging.getLogger(__name__)
+
+GateKind = Literal["quốc tế", "chính", "song phương", "phụ", "lối mở", "lối thông quan",
+                   "ga đường sắt"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Example(_Data):
+    """A positive or negative example that the tests iterate over."""
+
+    text: str
+    expect: list[str] = Field(default_factory=list)
+    why: str = ""
+
+
+class GateEntry(_Data):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    vn: str
+    vn_aliases: list[str] = Field(default_factory=list)
+    province: str
+    province_2025: str = ""
+    district: str = ""
+    kind: GateKind
+    cn: str = ""
+    cn_aliases: list[str] = Field(default_factory=list)
+    cn_hanzi: str = ""
+    cn_pinyin: str = ""
+    cn_region: str = ""
+    cn_county: str = ""
+    markers: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+    note: str = ""
+
+
+class GateNegative(_Data):
+    text: str
+    why: str = ""
+
+
+class GatesTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^gates/1$")
+    gate: list[GateEntry]
+    negative: list[GateNegative] = Field(default_factory=list)
+
+    @field_validator("gate")
+    @classmethod
+    def _unique_ids(cls, v: list[GateEntry]) -> list[GateEntry]:
+        ids = [g.id for g in v]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"duplicate gate ids: {sorted(dup)}")
+        return v
+
+
+class GateTrigger(_Data):
+    text: str
+    kind: Literal["", "quốc tế", "chính", "song phương", "phụ", "lối mở", "lối thông quan",
+                  "ga đường sắt"]
+
+
+class GatePhrasesTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^gate_phrases/1$")
+    trigger: list[GateTrigger]
+    blocker: list[str]
+    vn_qualifier: list[str]
+    cn_qualifier: list[str]
+
+
+class Abbreviation(_Data):
+    short: str
+    long: str
+
+
+class OrgHead(_Data):
+    """A word or phrase that starts an organization name.
+
+    ``tail`` says what must or may follow: ``dept`` a department/field name (Sở Công Thương),
+    ``name`` a proper name in capitals (Công ty Viettel), ``purpose`` a lowercase purpose
+    clause ended by a capitalized name or punctuation (Ban Chỉ đạo xây dựng Đề án …),
+    ``locality`` an optional place (UBND tỉnh Lạng Sơn), ``none`` nothing.
+    """
+
+    text: str
+    tail: Literal["dept", "name", "locality", "none", "purpose"]
+    side: Literal["VN", "CN"] | None = None
+    standalone: bool = False  # an organization even with nothing after it
+
+
+class Body(_Data):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    side: Literal["VN", "CN"]
+    province: str = ""
+
+
+class BodiesTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^bodies/1$")
+    body: list[Body]
+
+    @field_validator("body")
+    @classmethod
+    def _unique_ids(cls, v: list[Body]) -> list[Body]:
+        ids = [b.id for b in v]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"duplicate body ids: {sorted(dup)}")
+        return v
+
+
+class OrganizationsTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^organizations/1$")
+    abbreviation: list[Abbreviation]
+    head: list[OrgHead]
+    department: list[str]
+    locality_word: list[str]
+    list_opener: list[str]
+    back_reference: list[str] = Field(default_factory=list)
+    not_organization: list[str] = Field(default_factory=list)
+    region_alias: list[list[str]] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+    negatives: list[Example] = Field(default_factory=list)
+
+
+class TitlesTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^titles/1$")
+    head: list[str]
+    prefix: list[str]
+    suffix: list[str]
+    rank: list[str]
+    delegation_head: list[str]
+    examples: list[Example] = Field(default_factory=list)
+    negatives: list[Example] = Field(default_factory=list)
+
+
+class NamesTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^names/1$")
+    vn_surname: list[str]
+    cn_surname: list[str]
+    honorific: list[str]
+    not_given_name: list[str]
+    place_context: list[str]
+    examples: list[Example] = Field(default_factory=list)
+    negatives: list[Example] = Field(default_factory=list)
+
+
+class PlacesTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^places/1$")
+    vn_province: list[str]
+    cn_region: list[str]
+    cn_locality: list[str]
+    vn_locality: list[str]
+    country: list[str]
+
+
+class DatesTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^dates/1$")
+    weekday: list[str]
+    day_part: list[str]
+    day_word: list[str]
+    span_opener: list[str]
+    year_context: list[str]
+    blocked_before: list[str]
+    published_label: list[str]
+    examples: list[Example] = Field(default_factory=list)
+    negatives: list[Example] = Field(default_factory=list)
+
+
+class FurnitureTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^furniture/1$")
+    line: list[str]
+    cut: list[str]
+    masthead: list[str]
+    inline: list[str]
+    examples: list[Example] = Field(default_factory=list)
+    negatives: list[Example] = Field(default_factory=list)
+
+    @field_validator("line", "cut", "masthead", "inline")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"bad pattern {p!r}: {e}") from e
+        return v
+
+
+_TABLES: dict[str, type[_Data]] = {
+    "gates": GatesTable,
+    "gate_phrases": GatePhrasesTable,
+    "organizations": OrganizationsTable,
+    "bodies": BodiesTable,
+    "titles": TitlesTable,
+    "names": NamesTable,
+    "places": PlacesTable,
+    "dates": DatesTable,
+    "furniture": FurnitureTable,
+}
+
+
+def data_dir() -> Path:
+    """The gazetteers folder: ``$EXTRACT_GAZETTEERS``, the wheel's copy, or the checkout's."""
+    env = os.environ.get("EXTRACT_GAZETTEERS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "gazetteers", here.parent.parent / "gazetteers"):
+        if (candidate / "gates.toml").is_file():
+            return candidate
+    raise ExtractError("gazetteers folder not found (set EXTRACT_GAZETTEERS)", stage="load")
+
+
+@cache
+def load(name: str) -> Any:
+    """Load and validate ``gazetteers/<name>.toml``; raises :class:`ExtractError`."""
+    model = _TABLES.get(name)
+    if model is None:
+        raise ExtractError(f"unknown gazetteer {name!r}", stage="load")
+    path = data_dir() / f"{name}.toml"
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+        table = model.model_validate(raw)
+    except (OSError, tomllib.TOMLDecodeError, ValidationError) as e:
+        raise ExtractError(f"gazetteer {path}: {e}", stage="load") from e
+    log.debug("loaded gazetteer %s", path)
+    return table

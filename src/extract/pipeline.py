@@ -1,0 +1,212 @@
+"""The pipeline: stages in a list, and the building of the validated record.
+
+read → clean → tokenize → recognizers (metadata, dates, organizations, people, titles,
+markers, gates) → validate.  Each stage is a small object with a ``name`` and a
+``__call__(doc)``; a failing stage becomes an error record entry and the others still run
+where they can, so one bad article never stops a batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .cleaning import Cleaner
+from .document import Document, Stage
+from .models import (
+    ArticleRecord,
+    DateMention,
+    ErrorInfo,
+    ExtractError,
+    Gate,
+    GatePair,
+    Granularity,
+    Marker,
+    Mention,
+    Organization,
+    Person,
+    TitleMention,
+)
+from .recognizers.dates import DateRecognizer
+from .recognizers.gates import GateRecognizer
+from .recognizers.markers import MarkerRecognizer
+from .recognizers.metadata import MetadataRecognizer
+from .recognizers.organizations import OrganizationRecognizer
+from .recognizers.people import PeopleRecognizer
+from .recognizers.titles import TitleRecognizer
+from .tokenize import Tokenizer
+
+__all__ = ["Pipeline", "default_stages"]
+
+log = logging.getLogger(__name__)
+
+
+def default_stages(words: bool = True) -> list[Stage]:
+    """The standard stages, in order.  Later stages read what earlier ones found."""
+    return [
+        Cleaner(),
+        Tokenizer(words=words),
+        MetadataRecognizer(),
+        DateRecognizer(),
+        OrganizationRecognizer(),
+        PeopleRecognizer(),
+        TitleRecognizer(),
+        MarkerRecognizer(),
+        GateRecognizer(),
+    ]
+
+
+class Pipeline:
+    """Build once per process; call :meth:`run` for each article."""
+
+    def __init__(self, stages: Sequence[Stage] | None = None) -> None:
+        self.stages: list[Stage] = list(stages) if stages is not None else default_stages()
+        self.timings: dict[str, float] = {s.name: 0.0 for s in self.stages}
+        self.timings["validate"] = 0.0
+
+    def run(self, source: str, *, doc_id: str = "doc", path: str = "") -> ArticleRecord:
+        """Extract one article from its decoded text; never raises on bad content."""
+        doc = Document(doc_id=doc_id, source_path=path, source=source)
+        for stage in self.stages:
+            t0 = time.perf_counter()
+            try:
+                stage(doc)
+            except ExtractError as e:
+                doc.errors.append(ErrorInfo(stage=e.stage or stage.name, message=str(e)))
+            except Exception as e:  # a recognizer bug must not lose the batch
+                log.exception("stage %s failed on %s", stage.name, doc_id)
+                doc.errors.append(ErrorInfo(stage=stage.name,
+                                            message=f"{type(e).__name__}: {e}"))
+            finally:
+                self.timings[stage.name] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        try:
+            return build_record(doc)
+        finally:
+            self.timings["validate"] += time.perf_counter() - t0
+
+
+def error_record(doc_id: str, path: str, stage: str, message: str) -> ArticleRecord:
+    return ArticleRecord(doc_id=doc_id, source=path,
+                         errors=[ErrorInfo(stage=stage, message=message)])
+
+
+def build_record(doc: Document) -> ArticleRecord:
+    """Map normalized positions to source offsets and validate into the record."""
+    src = doc.source
+
+    def span(s: int, e: int) -> tuple[str, int, int]:
+        if doc.norm is None:
+            return src[s:e], s, e
+        a, b = doc.norm.to_source(s, e)
+        return src[a:b], a, b
+
+    dates: list[DateMention] = []
+    seen_dates: set[tuple[int, int]] = set()
+    for d in doc.dates:
+        t, a, b = span(d.start, d.end)
+        if (a, b) in seen_dates:
+            continue
+        seen_dates.add((a, b))
+        dates.append(DateMention(text=t, start=a, end=b, value=d.value,
+                                 granularity=Granularity(d.granularity), method=d.method,
+                                 confidence=d.confidence))
+
+    # People: one entry per full name, mentions in order.
+    people_by_name: dict[str, list[Mention]] = {}
+    for p in doc.people:
+        t, a, b = span(p.start, p.end)
+        people_by_name.setdefault(p.name, []).append(
+            Mention(text=t, start=a, end=b, method=p.method, confidence=p.confidence))
+    person_orgs: dict[str, list[str]] = {}
+    for tt in doc.titles:
+        if tt.organization and tt.organization not in person_orgs.setdefault(tt.person, []):
+            person_orgs[tt.person].append(tt.organization)
+    org_side = {o.name: o.side for o in doc.orgs}
+    people: list[Person] = []
+    for name, mentions in people_by_name.items():
+        sides = {org_side.get(o) for o in person_orgs.get(name, [])} - {None}
+        side = sides.pop() if len(sides) == 1 else None
+        people.append(Person(name=name, mentions=mentions, side=side,  # type: ignore[arg-type]
+                             organizations=person_orgs.get(name, [])))
+
+    titles = []
+    for tt in doc.titles:
+        t, a, b = span(tt.start, tt.end)
+        titles.append(TitleMention(text=t, start=a, end=b, person=tt.person, title=tt.title,
+                                   organization=tt.organization, method=tt.method,
+                                   confidence=tt.confidence))
+
+    orgs_by_name: dict[str, list[tuple[str, Mention, str | None, str | None]]] = {}
+    for o in doc.orgs:
+        t, a, b = span(o.start, o.end)
+        orgs_by_name.setdefault(o.name, []).append(
+            (o.surface, Mention(text=t, start=a, end=b, method=o.method,
+                                confidence=o.confidence), o.side, o.gazetteer_id))
+    organizations = []
+    for name, items in orgs_by_name.items():
+        aliases: list[str] = []
+        for surface, _, _, _ in items:
+            if surface != name and surface not in aliases:
+                aliases.append(surface)
+        organizations.append(Organization(
+            name=name, aliases=aliases, mentions=[m for _, m, _, _ in items],
+            side=items[0][2],  # type: ignore[arg-type]
+            gazetteer_id=items[0][3]))
+
+    gates_meta = _gate_meta()
+    gate_pairs: list[GatePair] = []
+    single: list[Gate] = []
+    for g in doc.gates:
+        t, a, b = span(g.start, g.end)
+        meta = gates_meta.get(g.gazetteer_id or "", {})
+        if g.cn is not None:
+            gate_pairs.append(GatePair(
+                text=t, start=a, end=b, vn=g.vn, cn=g.cn, kind=g.kind, markers=g.markers,
+                gazetteer_id=g.gazetteer_id, province=meta.get("province"),
+                cn_hanzi=meta.get("cn_hanzi"), cn_pinyin=meta.get("cn_pinyin"),
+                method=g.method, confidence=g.confidence))
+        else:
+            single.append(Gate(
+                text=t, start=a, end=b, name=g.vn, kind=g.kind, gazetteer_id=g.gazetteer_id,
+                province=meta.get("province"), counterpart=meta.get("cn"),
+                cn_hanzi=meta.get("cn_hanzi"), cn_pinyin=meta.get("cn_pinyin"),
+                markers=g.markers, method=g.method, confidence=g.confidence))
+
+    markers = []
+    for mk in doc.markers:
+        t, a, b = span(mk.start, mk.end)
+        markers.append(Marker(text=t, start=a, end=b, value=mk.value,
+                              attached_to=mk.attached_to))
+
+    title = None
+    if doc.headline is not None:
+        title = span(*doc.headline)[0].strip() or None
+    return ArticleRecord(
+        doc_id=doc.doc_id, source=doc.source_path, title=title, published=doc.published,
+        authors=doc.authors, dates=dates, people=people, titles=titles,
+        organizations=organizations, gate_pairs=gate_pairs, gates=single, markers=markers,
+        errors=doc.errors)
+
+
+_GATE_META: dict[str, dict[str, str | None]] | None = None
+
+
+def _gate_meta() -> dict[str, dict[str, str | None]]:
+    global _GATE_META
+    if _GATE_META is None:
+        from . import gazetteers
+
+        table: gazetteers.GatesTable = gazetteers.load("gates")
+        _GATE_META = {
+            g.id: {"province": g.province, "cn": g.cn or None,
+                   "cn_hanzi": g.cn_hanzi or None, "cn_pinyin": g.cn_pinyin or None}
+            for g in table.gate
+        }
+    return _GATE_META
+
+
+def doc_id_for(path: Path) -> str:
+    return path.stem

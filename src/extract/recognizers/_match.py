@@ -1,0 +1,92 @@
+"""Shared matching machinery: a compiled phrase matcher and small text helpers.
+
+Gazetteer phrases are compiled once into an Aho-Corasick automaton (pyahocorasick) over
+lower-cased text, so finding every gate, head word or title in an article is one pass,
+whatever the size of the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+T = TypeVar("T")
+
+__all__ = ["PhraseMatcher", "is_upper_start", "lower_same_length", "word_boundary"]
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case ``text`` keeping one character per character (positions stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def word_boundary(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is not glued to letters or digits on either side."""
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return False
+    return not (end < len(text) and text[end].isalnum() and text[end - 1].isalnum())
+
+
+def is_upper_start(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isupper()
+
+
+class PhraseMatcher(Generic[T]):
+    """Find gazetteer phrases in text, case-insensitively, at word boundaries."""
+
+    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+        self._auto = ahocorasick.Automaton()
+        grouped: dict[str, list[T]] = {}
+        for phrase, payload in phrases:
+            key = lower_same_length(phrase.strip())
+            if key:
+                grouped.setdefault(key, []).append(payload)
+        for key, payloads in grouped.items():
+            self._auto.add_word(key, (len(key), payloads))
+        self._empty = not grouped
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def iter(self, low: str) -> Iterator[tuple[int, int, list[T]]]:
+        """All matches in lower-cased text ``low`` as (start, end, payloads)."""
+        if self._empty:
+            return
+        for end_idx, (length, payloads) in self._auto.iter(low):
+            end = end_idx + 1
+            start = end - length
+            if word_boundary(low, start, end):
+                yield start, end, payloads
+
+    def longest(self, low: str) -> list[tuple[int, int, list[T]]]:
+        """Leftmost-longest non-overlapping matches."""
+        hits = sorted(self.iter(low), key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, list[T]]] = []
+        last_end = -1
+        for h in hits:
+            if h[0] >= last_end:
+                out.append(h)
+                last_end = h[1]
+        return out
+
+    def at(self, low: str, pos: int) -> tuple[int, list[T]] | None:
+        """The longest phrase starting exactly at ``pos``: (end, payloads)."""
+        best: tuple[int, list[T]] | None = None
+        for start, end, payloads in self.iter(low[pos: pos + 120]):
+            if start == 0 and word_boundary(low, pos, pos + end) and (
+                    best is None or pos + end > best[0]):
+                best = (pos + end, payloads)
+        return best
+
+
+_SPACE = re.compile(r"[ \t]*")
+
+
+def skip_spaces(text: str, pos: int) -> int:
+    m = _SPACE.match(text, pos)
+    return m.end() if m else pos

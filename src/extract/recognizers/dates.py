@@ -1,0 +1,198 @@
+"""Dates: calendar expressions as ISO values with a granularity.
+
+Rules only; no date library guesses on free text.  Each rule is a regular expression over
+the normalized text; the first rule to claim a stretch wins, so spans ("từ ngày 30/10-1/11/
+2022") are tried before their parts.  A day-month without a year ("Ngày 27/5") takes its
+year from the article's own date and only then; numbers after "mốc", "số", "Công văn" … are
+document or marker numbers, never dates.  Output never depends on today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from .. import gazetteers
+from ..document import DateHit, Document
+
+__all__ = ["DateRecognizer", "roman_to_int"]
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_Y = r"(?:19[4-9]\d|20\d\d|2100)"
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_SEP = r"[/.-]"
+
+
+def roman_to_int(q: str) -> int:
+    return _ROMAN.get(q.upper(), 0) or int(q)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _day(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str], date | None], tuple[str, str] | None]]
+
+
+class DateRecognizer:
+    """Stage: find dates in the article body."""
+
+    name = "dates"
+
+    def __init__(self) -> None:
+        t: gazetteers.DatesTable = gazetteers.load("dates")
+        self._blocked = re.compile(rf"(?:{_alt(t.blocked_before)})\s*[:.]?\s*$")
+        dayw = _alt(t.day_word)
+        part = _alt(t.day_part)
+        opener = _alt(t.span_opener)
+        yctx = _alt(t.year_context)
+        flags = re.IGNORECASE
+        r: list[Rule] = []
+        # 18-1-1950 - 18-1-2025: a span of two full dates.
+        r.append((re.compile(
+            rf"(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})\s*-\s*"
+            rf"(?P<d2>{_D}){_SEP}(?P<m2>{_M}){_SEP}(?P<y2>{_Y})(?![\d/])"), self._span_full))
+        # từ ngày 30/10-1/11/2022, ngày 30/10 đến 1/11/2022: two days sharing a year.
+        r.append((re.compile(
+            rf"(?<![\d/])(?P<d1>{_D})/(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
+            rf"(?P<d2>{_D})/(?P<m2>{_M})/(?P<y>{_Y})(?![\d/])", flags), self._span_dm))
+        # ngày 5 - 7/6/2024, từ ngày 5 đến ngày 7/6/2024: two days sharing month and year.
+        r.append((re.compile(
+            rf"(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*"
+            rf"(?P<d2>{_D})/(?P<m>{_M})/(?P<y>{_Y})(?![\d/])", flags), self._span_d))
+        # ngày 8 tháng 1 năm 2015
+        r.append((re.compile(
+            rf"(?<!\w)(?P<d>{_D})\s+tháng\s+(?P<m>{_M})\s*(?:năm|,)\s*(?P<y>{_Y})(?!\d)", flags),
+            self._full))
+        # 20/3/2014, 27-05-2025, 4.5.2018
+        r.append((re.compile(
+            rf"(?<![\d/.,])(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_M})(?P=s)(?P<y>{_Y})(?![\d]|/\w)"),
+            self._full))
+        # 2025-11-28 (scraped metadata)
+        r.append((re.compile(rf"(?<![\d/-])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
+                  self._full))
+        # quý IV/2018, quý 3 năm 2025
+        r.append((re.compile(
+            rf"(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags),
+            self._quarter))
+        # tháng 12/2013, tháng 9 năm 2024
+        r.append((re.compile(
+            rf"(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)", flags),
+            self._month))
+        # nhiệm kỳ 2015 - 2020, giai đoạn 2021-2025, từ năm 2020 đến năm 2025
+        r.append((re.compile(
+            rf"(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*(?P<y2>{_Y})"
+            rf"(?!\d)", flags), self._span_years))
+        # (1950 - 2025): an anniversary written as years in brackets
+        r.append((re.compile(rf"\(\s*(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})\s*\)"), self._span_years))
+        # Ngày 27/5, sáng 17-4: day-month; the year comes from the article's date.
+        r.append((re.compile(
+            rf"(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
+            rf"(?![\d]|[/-]\d)", flags), self._day_month))
+        # năm 2025, đầu Xuân 2025
+        r.append((re.compile(rf"(?<!\w)(?:{yctx})\s+(?P<y>{_Y})(?![\d/-])"), self._year))
+        self._rules = r
+        self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        ref = doc.reference_date
+        taken: list[tuple[int, int]] = []
+        hits: list[DateHit] = []
+        for pattern, build in self._rules:
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                if self._blocked.search(text[max(0, s - 25): s]):
+                    continue
+                if build is self._day_month and not self._day_ctx.search(
+                        text[max(0, s - 20): m.start("d")]):
+                    continue  # a bare "3/4" is a fraction or a count, not a date
+                out = build(m, ref)
+                if out is None:
+                    continue
+                value, gran = out
+                taken.append((s, e))
+                hits.append(DateHit(start=s, end=e, value=value, granularity=gran,
+                                    confidence=0.8 if build is self._day_month else 0.95))
+        hits.sort(key=lambda h: (h.start, h.end))
+        doc.dates = hits
+
+    # Builders return (value, granularity) or None when the match is not a valid date.
+
+    @staticmethod
+    def _full(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        d = _day(m.group("y"), m.group("m"), m.group("d"))
+        return (d.isoformat(), "day") if d else None
+
+    @staticmethod
+    def _span_full(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        a = _day(m.group("y1"), m.group("m1"), m.group("d1"))
+        b = _day(m.group("y2"), m.group("m2"), m.group("d2"))
+        if a is None or b is None or b < a:
+            return None
+        return f"{a.isoformat()}/{b.isoformat()}", "span"
+
+    @staticmethod
+    def _span_dm(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        y = int(m.group("y"))
+        b = _day(m.group("y"), m.group("m2"), m.group("d2"))
+        a = _day(str(y), m.group("m1"), m.group("d1"))
+        if a is None or b is None:
+            return None
+        if a > b:  # 30/12-2/1/2023 crosses the new year
+            a = _day(str(y - 1), m.group("m1"), m.group("d1"))
+            if a is None:
+                return None
+        return f"{a.isoformat()}/{b.isoformat()}", "span"
+
+    @staticmethod
+    def _span_d(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        a = _day(m.group("y"), m.group("m"), m.group("d1"))
+        b = _day(m.group("y"), m.group("m"), m.group("d2"))
+        if a is None or b is None or b < a:
+            return None
+        return f"{a.isoformat()}/{b.isoformat()}", "span"
+
+    @staticmethod
+    def _quarter(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        return f"{m.group('y')}-Q{roman_to_int(m.group('q'))}", "quarter"
+
+    @staticmethod
+    def _month(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        return f"{m.group('y')}-{int(m.group('m')):02d}", "month"
+
+    @staticmethod
+    def _span_years(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not y1 < y2 <= y1 + 100:
+            return None
+        return f"{y1}/{y2}", "span"
+
+    @staticmethod
+    def _day_month(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        if ref is None:
+            return None  # GUIDE: no year can be inferred, leave it out
+        d = _day(str(ref.year), m.group("m"), m.group("d"))
+        if d is None:
+            return None
+        # An article of early January reporting "ngày 28/12" means the year before.
+        if d > ref + timedelta(days=60):
+            d = _day(str(ref.year - 1), m.group("m"), m.group("d"))
+            if d is None:
+                return None
+        return d.isoformat(), "day"
+
+    @staticmethod
+    def _year(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        return m.group("y"), "year"

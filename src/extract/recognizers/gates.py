@@ -1,0 +1,229 @@
+"""Border gates: pairs (Vietnamese side, Chinese side) and single gates, linked to the gazetteer.
+
+A pair is written "X - Y", either side first, often with the side in brackets ("Chi Ma (Việt
+Nam) - Ái Điểm (Trung Quốc)") and after a phrase that states the kind ("cặp cửa khẩu song
+phương", "lối thông quan").  "X - Y" is also how zones, routes and twin cities are paired
+("Khu hợp tác kinh tế qua biên giới Đồng Đăng - Bằng Tường"): those are not gate pairs.  A
+pair is accepted when the gazetteer knows it, when a gate phrase announces it, or when the
+brackets give one side to each country; the gazetteer then tells which side is which.
+Markers stated beside a gate or pair are attached to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import gazetteers
+from ..document import Document, GateHit
+from ..models import Method
+from ..text import LOWER, UPPER, fold, fold_key
+from ._match import PhraseMatcher, lower_same_length
+
+__all__ = ["GateRecognizer"]
+
+_SYL = rf"(?:[{UPPER}][{LOWER}]*|[IVX]{{1,4}}|\d{{1,2}})"
+_NAME = rf"[{UPPER}][{LOWER}]*(?:[ \t]+{_SYL}){{0,3}}"
+_QUAL = r"(?:[ \t]*\((?P<{0}>[^()\n]{{2,40}})\))?"
+_PAIR = re.compile(
+    rf"(?<![\w])(?P<a>{_NAME}){_QUAL.format('qa')}[ \t]*-[ \t]*(?P<b>{_NAME}){_QUAL.format('qb')}"
+)
+_SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
+_TYPE_WORDS = re.compile(
+    r"^(?:(?:cửa khẩu|quốc tế|song phương|chính|phụ|lối thông quan|lối mở|ga|cặp)\s+)+",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Side:
+    entry: gazetteers.GateEntry
+    side: str  # "vn" or "cn"
+
+
+class GateRecognizer:
+    """Stage: gate pairs and single gates, with their markers."""
+
+    name = "gates"
+
+    def __init__(self) -> None:
+        table: gazetteers.GatesTable = gazetteers.load("gates")
+        phrases: gazetteers.GatePhrasesTable = gazetteers.load("gate_phrases")
+        places: gazetteers.PlacesTable = gazetteers.load("places")
+        self._index: dict[str, list[_Side]] = {}
+        for g in table.gate:
+            for n in [g.vn, *g.vn_aliases]:
+                self._index.setdefault(fold_key(n), []).append(_Side(g, "vn"))
+            for n in [g.cn, *g.cn_aliases]:
+                if n:
+                    self._index.setdefault(fold_key(n), []).append(_Side(g, "cn"))
+        self._triggers: PhraseMatcher[str] = PhraseMatcher(
+            (t.text, t.kind) for t in phrases.trigger)
+        self._blockers: PhraseMatcher[str] = PhraseMatcher((b, b) for b in phrases.blocker)
+        self._vn_qual = {fold_key(q) for q in phrases.vn_qualifier + places.vn_province
+                         + places.vn_locality}
+        self._cn_qual = {fold_key(q) for q in phrases.cn_qualifier + places.cn_region
+                         + places.cn_locality}
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        low = lower_same_length(text)
+        triggers = self._triggers.longest(low)
+        blockers = list(self._blockers.iter(low))
+        org_spans = [(o.start, o.end) for o in doc.orgs if not o.back_reference]
+        hits: list[GateHit] = []
+        taken: list[tuple[int, int]] = list(org_spans)
+        for m in _PAIR.finditer(text):
+            hit = self._pair(text, m, triggers, blockers, org_spans)
+            if hit is not None:
+                hits.append(hit)
+                taken.append((hit.start, hit.end))
+        for ts, te, kinds in triggers:
+            p = te
+            while p < len(text) and text[p] in " \t":
+                p += 1
+            if any(s <= p < e or s <= ts < e for s, e in taken):
+                continue
+            clause_start = max(text.rfind(c, 0, ts) for c in ".;\n(,")
+            if any(clause_start < bs and ts <= be <= te or (clause_start < bs and be == ts - 1)
+                   for bs, be, _ in blockers):
+                continue  # "Khu kinh tế cửa khẩu Đồng Đăng": a zone, not the gate
+            m = _SINGLE.match(text, p)
+            if not m or p == te:
+                continue
+            hit = self._single(text, ts, m, kinds[0])
+            if hit is not None:
+                hits.append(hit)
+                taken.append((hit.start, hit.end))
+        hits.sort(key=lambda h: h.start)
+        self._attach_markers(doc, hits)
+        doc.gates = hits
+
+    # -- pairs ----------------------------------------------------------------------------
+
+    def _pair(self, text: str, m: re.Match[str], triggers: list[tuple[int, int, list[str]]],
+              blockers: list[tuple[int, int, list[str]]],
+              org_spans: list[tuple[int, int]]) -> GateHit | None:
+        a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
+        if not a or not b:
+            return None
+        a_start = m.start("a") + (len(m.group("a")) - len(a))
+        if any(os_ <= a_start < oe for os_, oe in org_spans):
+            return None  # "Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn" names a body
+        trig = _trigger_before(text, a_start, triggers)
+        clause_start = max(text.rfind(c, 0, a_start) for c in ".;\n(,")
+        # A zone word before the names blocks them unless a gate phrase stands between
+        # ("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is blocked: the zone holds "cửa khẩu").
+        blocked = [bs for bs, be, _ in blockers
+                   if clause_start < bs and be <= a_start and (trig is None or be > trig[0])]
+        known = self._known_pair(a, b)
+        qa, qb = m.group("qa"), m.group("qb")
+        sides = self._sides_from_qualifiers(qa, qb)
+        if blocked:
+            return None
+        method, conf = Method.RULE, 0.75
+        entry = None
+        if known is not None:
+            entry, swapped = known
+            method, conf = Method.GAZETTEER, 0.95
+            vn, cn = (b, a) if swapped else (a, b)
+        elif sides is not None:
+            vn, cn = (a, b) if sides == "ab" else (b, a)
+        elif trig is not None:
+            if fold_key(b) in self._vn_qual and not self._entry_for(b, "cn"):
+                return None  # "cửa khẩu Đồng Đăng - Lạng Sơn": a gate and its province
+            a_sides = {s.side for s in self._index.get(fold_key(a), [])}
+            b_sides = {s.side for s in self._index.get(fold_key(b), [])}
+            if "cn" in a_sides or "vn" in b_sides:
+                vn, cn = b, a
+            else:
+                vn, cn = a, b
+            conf = 0.7 if (a_sides or b_sides) else 0.6
+            entry = self._entry_for(vn, "vn") or self._entry_for(cn, "cn")
+        else:
+            return None
+        start = trig[0] if trig is not None else m.start("a")
+        kind = trig[1] if trig is not None and trig[1] else None
+        return GateHit(start=start, end=m.end(), vn=fold(vn), cn=fold(cn), kind=kind,
+                       gazetteer_id=entry.id if entry else None, method=method,
+                       confidence=conf)
+
+    def _known_pair(self, a: str, b: str) -> tuple[gazetteers.GateEntry, bool] | None:
+        ka, kb = self._index.get(fold_key(a), []), self._index.get(fold_key(b), [])
+        for sa in ka:
+            for sb in kb:
+                if sa.entry.id == sb.entry.id and sa.side != sb.side:
+                    return sa.entry, sa.side == "cn"
+        return None
+
+    def _entry_for(self, name: str, side: str) -> gazetteers.GateEntry | None:
+        return next((s.entry for s in self._index.get(fold_key(name), []) if s.side == side),
+                    None)
+
+    def _sides_from_qualifiers(self, qa: str | None, qb: str | None) -> str | None:
+        def side(q: str | None) -> str | None:
+            if not q:
+                return None
+            k = fold_key(q)
+            if k in self._vn_qual:
+                return "vn"
+            if k in self._cn_qual:
+                return "cn"
+            return None
+
+        sa, sb = side(qa), side(qb)
+        if sa == "vn" or sb == "cn":
+            return "ab" if sa != "cn" and sb != "vn" else None
+        if sa == "cn" or sb == "vn":
+            return "ba"
+        return None
+
+    # -- single gates ---------------------------------------------------------------------
+
+    def _single(self, text: str, trig_start: int, m: re.Match[str], kind: str) -> GateHit | None:
+        name = _strip_type(m.group("a"))
+        if not name:
+            return None
+        entry = self._entry_for(name, "vn")
+        if entry is None:
+            return None
+        return GateHit(start=trig_start, end=m.end(), vn=fold(name), cn=None,
+                       kind=kind or None, gazetteer_id=entry.id, method=Method.GAZETTEER,
+                       confidence=0.9)
+
+    # -- markers --------------------------------------------------------------------------
+
+    @staticmethod
+    def _attach_markers(doc: Document, hits: list[GateHit]) -> None:
+        text = doc.text
+        for mk in doc.markers:
+            # Markers belong to a gate stated in the same clause (";" separates clauses).
+            s0 = max(text.rfind(c, 0, mk.start) for c in ".;\n") + 1
+            ends = [k for k in (text.find(c, mk.end) for c in ".;\n") if k >= 0]
+            e0 = min(ends) if ends else len(text)
+            best: tuple[int, GateHit] | None = None
+            for g in hits:
+                if not (s0 <= g.start < e0 or s0 < g.end <= e0):
+                    continue
+                dist = mk.start - g.end if mk.start >= g.end else g.start - mk.end
+                if dist < 0:
+                    dist = 0
+                if dist <= 120 and (best is None or dist < best[0]):
+                    best = (dist, g)
+            if best is not None:
+                g = best[1]
+                if mk.value not in g.markers:
+                    g.markers.append(mk.value)
+                mk.attached_to = g.gazetteer_id or (f"{g.vn} - {g.cn}" if g.cn else g.vn)
+
+
+def _strip_type(name: str) -> str:
+    return _TYPE_WORDS.sub("", name.strip()).strip()
+
+
+def _trigger_before(text: str, pos: int,
+                    triggers: list[tuple[int, int, list[str]]]) -> tuple[int, str] | None:
+    """A gate phrase ending right before ``pos`` (spaces between): (start, kind)."""
+    for ts, te, kinds in triggers:
+        if te <= pos and not text[te:pos].strip():
+            return ts, kinds[0]
+    return None

@@ -1,0 +1,57 @@
+"""Article metadata: publication date-time from the dateline, byline authors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..cleaning import author_names
+from ..document import Document
+
+__all__ = ["MetadataRecognizer"]
+
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_TIME = re.compile(r"(?<![\d/])(\d{1,2})[:h](\d{2})(?!\d)")
+
+
+def parse_dateline(line: str) -> tuple[date, str | None] | None:
+    """The date and HH:MM time stated in a dateline, if valid."""
+    m = _DMY.search(line)
+    try:
+        if m:
+            d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            m = _ISO.search(line)
+            if not m:
+                return None
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    rest = line[: m.start()] + " " + line[m.end():]
+    t = _TIME.search(rest)
+    hhmm = None
+    if t and int(t.group(1)) < 24 and int(t.group(2)) < 60:
+        hhmm = f"{int(t.group(1)):02d}:{t.group(2)}"
+    return d, hhmm
+
+
+class MetadataRecognizer:
+    """Stage: ``published`` (ISO) and ``reference_date`` from the dateline, and authors."""
+
+    name = "metadata"
+
+    def __call__(self, doc: Document) -> None:
+        if doc.dateline is not None:
+            parsed = parse_dateline(doc.text[slice(*doc.dateline)])
+            if parsed is not None:
+                d, hhmm = parsed
+                doc.reference_date = d
+                doc.published = f"{d.isoformat()}T{hhmm}" if hhmm else d.isoformat()
+        authors: list[str] = []
+        assert doc.norm is not None
+        for s, e in doc.author_spans:
+            for name in author_names(doc.norm.text[s:e]) or []:
+                if name not in authors:
+                    authors.append(name)
+        doc.authors = authors

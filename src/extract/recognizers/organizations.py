@@ -1,0 +1,380 @@
+"""Organizations: HEAD + TAIL grammar over gazetteer words, grouped and linked.
+
+Vietnamese body names are built from a head (Sở, Cục, Ủy ban nhân dân, Ban Quản lý Khu kinh
+tế cửa khẩu …) and a tail whose shape the head decides: a department name (Sở Công Thương),
+a proper name in capitals (… Đồng Đăng - Lạng Sơn), a locality (UBND tỉnh Lạng Sơn) or a
+purpose clause (Ban Chỉ đạo xây dựng Đề án …).  Elliptical lists share one head over many
+tails ("các Sở, Ban, ngành: Công Thương, Ngoại vụ" is Sở Công Thương and Sở Ngoại vụ).
+Mentions of one body (full, abbreviated, dash variants, "Ban Quản lý" said again) are grouped
+under one canonical expanded name and linked to the bodies gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .. import gazetteers
+from ..document import Document, OrgHit
+from ..models import Method
+from ..text import LOWER, UPPER, fold, fold_key
+from ._match import PhraseMatcher, lower_same_length, skip_spaces
+
+__all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
+
+_CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
+_DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+# Lowercase words that may sit inside a company name before its capitalized part.
+_COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã"}
+_STOP_IN_NAME = {"và", "với", "của", "tại", "cùng", "đã", "để", "về", "cho", "do", "trong"}
+# Verbs and connectives that end a purpose clause ("Ban Chỉ đạo … họp thống nhất").
+_PURPOSE_STOP = re.compile(
+    r"\s(?:họp|chủ trì|đã|sẽ|đang|cũng|cơ bản|tiến hành|tổ chức|làm việc|nhất trí|yêu cầu|"
+    r"và|với|về|cho|do|tại|theo|thống nhất|gồm|là|được|có|trình|báo cáo|phân công)\b"
+)
+
+
+def expand_abbreviations(text: str, table: list[tuple[re.Pattern[str], str]]) -> str:
+    for pat, long in table:
+        text = pat.sub(long, text)
+    return text
+
+
+def org_key(name: str, regions: list[tuple[str, str]]) -> str:
+    """Grouping key: folded, case-free, Chinese region aliases made one, commas dropped."""
+    k = fold_key(name)
+    for alias, canon in regions:
+        k = k.replace(alias, canon)
+    return re.sub(r"\s*,\s*", " ", k).strip()
+
+
+@dataclass(frozen=True)
+class _Head:
+    text: str
+    tail: str
+    side: str | None
+    standalone: bool
+
+
+class OrganizationRecognizer:
+    """Stage: organizations and their mentions."""
+
+    name = "organizations"
+
+    def __init__(self) -> None:
+        t: gazetteers.OrganizationsTable = gazetteers.load("organizations")
+        places: gazetteers.PlacesTable = gazetteers.load("places")
+        bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
+        self._heads: PhraseMatcher[_Head] = PhraseMatcher(
+            (h.text, _Head(h.text, h.tail, h.side, h.standalone)) for h in t.head)
+        self._depts: PhraseMatcher[str] = PhraseMatcher((d, d) for d in t.department)
+        self._locality_words: PhraseMatcher[str] = PhraseMatcher(
+            (w, w) for w in t.locality_word)
+        self._openers: PhraseMatcher[str] = PhraseMatcher((o, o) for o in t.list_opener)
+        self._not_org: PhraseMatcher[str] = PhraseMatcher((n, n) for n in t.not_organization)
+        self._back_refs = {lower_same_length(b) for b in t.back_reference}
+        titles: gazetteers.TitlesTable = gazetteers.load("titles")
+        heads = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
+        self._title_before = re.compile(rf"(?:{heads})[ \t]+$", re.IGNORECASE)
+        self._abbr = [
+            (re.compile(rf"(?<![\w&]){re.escape(a.short)}(?![\w&])"), a.long)
+            for a in sorted(t.abbreviation, key=lambda a: -len(a.short))
+        ]
+        self._regions = [
+            (fold_key(alias), fold_key(group[0]))
+            for group in t.region_alias for alias in sorted(group[1:], key=len, reverse=True)
+        ]
+        self._cn_places = [fold_key(p) for p in places.cn_region + places.cn_locality
+                           + ["Trung Quốc"]]
+        self._vn_places = [fold_key(p) for p in places.vn_province + places.vn_locality
+                           + ["Việt Nam"]]
+        known = sorted(set(places.cn_region + places.vn_province + places.country
+                           + [g[0] for g in t.region_alias]
+                           + [a for g in t.region_alias for a in g]), key=len, reverse=True)
+        self._bare_places: PhraseMatcher[str] = PhraseMatcher((p, p) for p in known)
+        # Bodies gazetteer: canonical keys of names and aliases -> body.
+        self._bodies: dict[str, gazetteers.Body] = {}
+        for b in bodies.body:
+            for form in [b.name, *b.aliases]:
+                self._bodies.setdefault(self._key(form), b)
+        self._body_keys = list(self._bodies)
+
+    # -- naming ---------------------------------------------------------------------------
+
+    def canonical(self, surface: str) -> str:
+        name = fold(expand_abbreviations(surface, self._abbr))
+        return name[:1].upper() + name[1:]
+
+    def _key(self, surface: str) -> str:
+        return org_key(self.canonical(surface), self._regions)
+
+    # -- recognition ----------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        low = lower_same_length(text)
+        blocked = [(s, e) for s, e, _ in self._not_org.iter(low)]
+        hits: list[OrgHit] = []
+        taken_until = -1
+        for s, e, heads in self._heads.longest(low):
+            if s < taken_until:
+                continue
+            if any(bs <= s < be and not (bs == s and be <= e) for bs, be in blocked):
+                continue
+            if s > 0 and text[s - 1] in "/-" or text[e:e + 1] in ("/", "-") and \
+                    text[e + 1:e + 2].isupper():
+                continue  # a document number: "244/UBND-NC", "15/QĐ-UBND"
+            head = heads[0]
+            end, dept_found = self._tail(text, low, e, head)
+            if end is None:
+                continue
+            if not text[s].isupper() and not dept_found:
+                continue  # "lễ hội", "các bộ": lowercase heads only before a known department
+            surface = text[s:end].rstrip(" -,")
+            end = s + len(surface)
+            bare = end == e
+            if bare and not head.standalone:
+                if lower_same_length(surface) not in self._back_refs:
+                    continue
+                if " " not in surface.strip() and not self._title_before.search(
+                        text[max(0, s - 30): s]):
+                    continue  # bare "Sở", "Cục": a back reference only after a title
+                hits.append(self._hit(s, end, surface, head, back_reference=True))
+            else:
+                hits.append(self._hit(s, end, surface, head))
+            taken_until = end
+            if dept_found and head.tail == "dept":
+                hits.extend(self._ellipsis_after(text, low, end, text[s:e], head))
+        hits.extend(self._elliptical_lists(text, low, hits))
+        hits.sort(key=lambda h: (h.start, h.end))
+        self._resolve_back_references(hits)
+        self._link(hits)
+        doc.orgs = hits
+
+    def _hit(self, s: int, e: int, surface: str, head: _Head,
+             back_reference: bool = False, name: str | None = None) -> OrgHit:
+        canon = name or self.canonical(surface)
+        return OrgHit(start=s, end=e, surface=surface, key=org_key(canon, self._regions),
+                      name=canon, side=head.side, back_reference=back_reference,
+                      confidence=0.6 if back_reference else 0.9)
+
+    def _tail(self, text: str, low: str, pos: int, head: _Head) -> tuple[int | None, bool]:
+        """End of the organization starting with ``head`` (ending at pos), dept found?"""
+        p = skip_spaces(text, pos)
+        if head.tail == "dept":
+            dept = self._depts.at(low, p)
+            if dept is not None and text[p].isupper():
+                return self._locality(text, low, dept[0]), True
+            name_end = self._name(text, p, head)
+            if name_end is not None:
+                return self._locality(text, low, name_end), False
+            loc = self._locality(text, low, pos)
+            return loc, False
+        if head.tail == "name":
+            name_end = self._name(text, p, head)
+            if name_end is not None:
+                return self._locality(text, low, name_end), False
+            return pos, False
+        if head.tail == "locality":
+            return self._locality(text, low, pos), False
+        if head.tail == "purpose":
+            return self._purpose(text, pos), False
+        return pos, False
+
+    def _name(self, text: str, p: int, head: _Head) -> int | None:
+        """End of a capitalized proper name starting at p (with dashes between parts)."""
+        allow_lower = lower_same_length(head.text) in _COMPANY_HEADS
+        end = None
+        i = p
+        lower_run = 0
+        while i < len(text):
+            m = _CAP_WORD.match(text, i)
+            if m:
+                end = m.end()
+                lower_run = 0
+                i = m.end()
+            elif allow_lower and end is not None:
+                w = re.match(rf"[{LOWER}]+", text[i:])
+                if not w or w.group() in _STOP_IN_NAME or lower_run >= 3:
+                    break
+                lower_run += 1
+                i += w.end()
+            else:
+                break
+            nxt = _DASH_JOIN.match(text, i)
+            if nxt and nxt.end() > i and _CAP_WORD.match(text, nxt.end()):
+                i = nxt.end()
+                continue
+            if text[i:i + 1] == " " and i + 1 < len(text) and (
+                    _CAP_WORD.match(text, i + 1) or allow_lower):
+                i += 1
+                continue
+            break
+        return end
+
+    def _locality(self, text: str, low: str, pos: int) -> int:
+        """Extend over an optional locality: 'tỉnh Lạng Sơn', 'thị Bằng Tường', 'Quảng Tây'."""
+        p = skip_spaces(text, pos)
+        bare = self._bare_places.at(low, p)
+        if bare is not None and text[p].isupper():
+            return bare[0]
+        word = self._locality_words.at(low, p)
+        if word is None:
+            return pos
+        after = skip_spaces(text, word[0])
+        bare = self._bare_places.at(low, after)
+        if bare is not None:
+            return bare[0]
+        m = _CAP_WORD.match(text, after)
+        if m:
+            end = m.end()
+            while True:
+                nxt = re.match(r"(?:[ \t]*-[ \t]*|[ \t])", text[end:])
+                if not nxt:
+                    break
+                m2 = _CAP_WORD.match(text, end + nxt.end())
+                if not m2:
+                    break
+                end = m2.end()
+            return end
+        # A generic locality word alone: "UBND tỉnh", "Cục Hải quan tỉnh".
+        if word[1][0] in ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị"):
+            return word[0]
+        return pos
+
+    @staticmethod
+    def _purpose(text: str, pos: int) -> int:
+        window = text[pos: pos + 160]
+        end = len(window)
+        for ch in ".;:\n(":
+            k = window.find(ch)
+            if k >= 0:
+                end = min(end, k)
+        stop = _PURPOSE_STOP.search(window[:end])
+        if stop:
+            end = stop.start()
+        # A comma ends the clause unless the next word continues a lowercase list.
+        seg = window[:end]
+        for m in re.finditer(r",\s*", seg):
+            nxt = seg[m.end(): m.end() + 1]
+            if not nxt or nxt.isupper():
+                end = m.start()
+                break
+        clause = window[:end].rstrip(" ,")
+        if not clause.strip() or not clause[:1].isspace():
+            return pos
+        # A purpose clause names something: it must hold a capital after its first word.
+        if not re.search(rf"\s\S+\s.*[{UPPER}]", clause):
+            return pos
+        return pos + len(clause)
+
+    def _ellipsis_after(self, text: str, low: str, pos: int, head_text: str,
+                        head: _Head) -> list[OrgHit]:
+        """'Sở Công Thương, Ngoại vụ và Tài chính': the head is shared by the next depts."""
+        out: list[OrgHit] = []
+        while True:
+            m = re.compile(r"\s*(?:,|và)\s*").match(text, pos)
+            if not m:
+                break
+            p = m.end()
+            dept = self._depts.at(low, p)
+            if dept is None or not text[p].isupper() or self._heads.at(low, p) is not None:
+                break
+            end = dept[0]
+            if end < len(text) and text[end] not in " ,.;:)\n":
+                break
+            name = self.canonical(f"{head_text} {text[p:end]}")
+            out.append(self._hit(p, end, text[p:end], head, name=name))
+            pos = end
+        return out
+
+    def _elliptical_lists(self, text: str, low: str, hits: list[OrgHit]) -> list[OrgHit]:
+        """'các Sở, Ban, ngành: Công Thương, Ngoại vụ, …' gives Sở Công Thương, Sở Ngoại vụ."""
+        out: list[OrgHit] = []
+        covered = [(h.start, h.end) for h in hits]
+        for s, e, openers in self._openers.longest(low):
+            opener = openers[0]
+            head_word = "Bộ" if "bộ" in opener.lower() else "Sở"
+            head = _Head(head_word, "dept", None, False)
+            pos = e
+            while True:
+                m = re.compile(r"\s*(?:,|và|:)?\s*").match(text, pos)
+                p = m.end() if m else pos
+                dept = self._depts.at(low, p)
+                if dept is None or self._heads.at(low, p) is not None:
+                    break
+                end = dept[0]
+                if end < len(text) and text[end] not in " ,.;:)\n":
+                    break
+                if not any(cs <= p < ce for cs, ce in covered):
+                    name = self.canonical(f"{head_word} {text[p:end]}")
+                    out.append(self._hit(p, end, text[p:end], head, name=name))
+                pos = end
+        return out
+
+    def _resolve_back_references(self, hits: list[OrgHit]) -> None:
+        """'Ban Quản lý', 'Sở' said again: the most mentioned body with that head."""
+        full = [h for h in hits if not h.back_reference]
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for h in full:
+            counts[h.key] = counts.get(h.key, 0) + 1
+            first.setdefault(h.key, h.start)
+        resolved: list[OrgHit] = []
+        for h in hits:
+            if not h.back_reference:
+                continue
+            prefix = fold_key(self.canonical(h.surface))
+            cands = {f.key: f for f in full if f.key.startswith(prefix) and f.start < h.start}
+            if not cands:
+                cands = {f.key: f for f in full if f.key.startswith(prefix)}
+            if not cands:
+                resolved.append(h)
+                continue
+            best = max(cands.values(), key=lambda f: (counts[f.key], -first[f.key]))
+            h.key, h.name, h.side = best.key, best.name, best.side or h.side
+        # Unresolved bare heads ("Sở" with no Sở named) are not organizations.
+        for h in resolved:
+            hits.remove(h)
+
+    def _link(self, hits: list[OrgHit]) -> None:
+        """Gazetteer id and side for each group; the longest surface names the group."""
+        by_key: dict[str, list[OrgHit]] = {}
+        for h in hits:
+            by_key.setdefault(h.key, []).append(h)
+        for key, group in by_key.items():
+            body = self._bodies.get(key)
+            method = Method.GAZETTEER
+            confidence = 0.95
+            if body is None and self._body_keys and len(key.split()) >= 3:
+                best = process.extractOne(key, self._body_keys, scorer=fuzz.ratio,
+                                          score_cutoff=92)
+                if best is not None:
+                    body = self._bodies[best[0]]
+                    method, confidence = Method.FUZZY, round(best[1] / 100, 2)
+            side = next((h.side for h in group if h.side), None)
+            if body is not None:
+                side = body.side
+            else:
+                side = self._side_from_places(key) or side
+            names = [h.name for h in group if not h.back_reference] or [group[0].name]
+            # The name most often written, then the longest: one spelling for the group.
+            name = body.name if body is not None else max(
+                names, key=lambda n: (names.count(n), len(n), n))
+            for h in group:
+                h.name = name
+                h.side = side
+                if body is not None:
+                    h.gazetteer_id = body.id
+                    h.method = method
+                    h.confidence = min(h.confidence, confidence) if h.back_reference \
+                        else confidence
+
+    def _side_from_places(self, key: str) -> str | None:
+        if any(p in key for p in self._cn_places):
+            return "CN"
+        if any(p in key for p in self._vn_places):
+            return "VN"
+        return None

@@ -1,0 +1,140 @@
+"""People: Vietnamese names and Sino-Vietnamese readings of Chinese names, by shape and context.
+
+A name is a run of capitalized syllables starting with a family name (Nguyễn, Lò, Giàng …
+or, for Chinese officials, Mã, Vi, Lưu …).  Shape alone is not enough: "Cao Bằng", "Hà
+Giang", "Long Châu" have the same shape, so a candidate needs context (an honorific, a rank,
+a title beside it) or a long unambiguous shape, and is dropped when it is a known place,
+sits inside an organization name or follows a place word ("đường Trần Hưng Đạo").  Short
+references ("ông Toàn") are resolved to the full name whose given name they repeat.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import gazetteers
+from ..document import Document, PersonHit
+from ..text import LOWER, UPPER, fold_key
+
+__all__ = ["PeopleRecognizer"]
+
+_SYL = rf"[{UPPER}][{LOWER}]*"
+_CANDIDATE = re.compile(rf"(?<![\w.])({_SYL}(?:[ \t]+{_SYL}){{1,4}})(?![\w])")
+_SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
+
+
+class PeopleRecognizer:
+    """Stage: person mentions (full names, then short references)."""
+
+    name = "people"
+
+    def __init__(self) -> None:
+        t: gazetteers.NamesTable = gazetteers.load("names")
+        places: gazetteers.PlacesTable = gazetteers.load("places")
+        titles: gazetteers.TitlesTable = gazetteers.load("titles")
+        gates: gazetteers.GatesTable = gazetteers.load("gates")
+        self._vn = set(t.vn_surname)
+        self._cn = set(t.cn_surname)
+        self._stop = set(t.not_given_name)
+        hon = "|".join(re.escape(h) for h in sorted(set(t.honorific), key=len, reverse=True))
+        self._hon_before = re.compile(rf"(?:^|[^\w])(?:{hon})[ \t]+$", re.IGNORECASE)
+        rank = "|".join(re.escape(r) for r in sorted(titles.rank, key=len, reverse=True))
+        self._rank_before = re.compile(rf"(?:{rank})[ \t]+$")
+        ctx = "|".join(re.escape(p) for p in sorted(t.place_context, key=len, reverse=True))
+        self._place_before = re.compile(rf"(?:^|[^\w])(?:{ctx})[ \t]+$", re.IGNORECASE)
+        head = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
+        self._title_after = re.compile(
+            rf"^[ \t]*(?:[,–-]|\()?[ \t]*(?:(?:Phó|Quyền|Nguyên|phó|nguyên)[ \t]+)?(?:{head})",
+            re.IGNORECASE)
+        self._title_before = re.compile(rf"(?:{head})\b", re.IGNORECASE)
+        place_names = (places.vn_province + places.cn_region + places.cn_locality
+                       + places.vn_locality + places.country)
+        for g in gates.gate:
+            place_names += [g.vn, *g.vn_aliases, g.district, g.cn_county]
+            if g.cn:
+                place_names += [g.cn, *g.cn_aliases]
+        self._places = {fold_key(p) for p in place_names if p}
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        org_spans = [(o.start, o.end) for o in doc.orgs]
+        hits: list[PersonHit] = []
+        for m in _CANDIDATE.finditer(text):
+            trimmed = self._trim(m.group(1))
+            if trimmed is None:
+                continue
+            lead, cand = trimmed
+            s = m.start(1) + lead
+            e = s + len(cand)
+            if any(os_ <= s < oe or os_ < e <= oe for os_, oe in org_spans):
+                continue
+            conf = self._evidence(text, s, e, cand)
+            if conf is None:
+                continue
+            hits.append(PersonHit(start=s, end=e, name=cand, confidence=conf))
+        hits.extend(self._short_references(text, hits, org_spans))
+        hits.sort(key=lambda h: h.start)
+        doc.people = hits
+
+    def _trim(self, run: str) -> tuple[int, str] | None:
+        """(offset, name) of the name inside a capitalized run, if any."""
+        syl = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
+        # Drop leading syllables until a family name starts the run ("Ông Mã Kế Hiến").
+        while syl and syl[0][1] not in self._vn and syl[0][1] not in self._cn:
+            syl = syl[1:]
+        for i, (_, x) in enumerate(syl[1:], start=1):
+            if x in self._stop:
+                syl = syl[:i]
+                break
+        if len(syl) < 2:
+            return None
+        start = syl[0][0]
+        end = syl[-1][0] + len(syl[-1][1])
+        return start, run[start:end]
+
+    def _evidence(self, text: str, s: int, e: int, cand: str) -> float | None:
+        before = text[max(0, s - 40): s]
+        after = text[e: e + 60]
+        if self._place_before.search(before):
+            return None
+        honor = bool(self._hon_before.search(before))
+        rank = bool(self._rank_before.search(before))
+        if fold_key(cand) in self._places and not honor:
+            return None
+        if any(fold_key(" ".join(cand.split()[:k])) in self._places for k in (2, 3)) \
+                and not (honor or rank):
+            return None
+        if honor or rank:
+            return 0.95
+        if self._title_after.match(after):
+            return 0.9
+        tail = before.rstrip()
+        if tail and self._title_before.search(tail[-60:]) and not tail.endswith((".", ";")):
+            # "Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh": a title (and its body) before.
+            return 0.85
+        syl = cand.split()
+        if syl[0] in self._vn and len(syl) >= 3:
+            return 0.7  # a long Vietnamese name shape with a family name, no context
+        return None
+
+    def _short_references(self, text: str, hits: list[PersonHit],
+                          org_spans: list[tuple[int, int]]) -> list[PersonHit]:
+        given: dict[str, str] = {}
+        for h in hits:
+            given.setdefault(h.name.split()[-1], h.name)
+        out: list[PersonHit] = []
+        if not given:
+            return out
+        taken = [(h.start, h.end) for h in hits]
+        for m in _SHORT.finditer(text):
+            word = m.group(1)
+            if word not in given:
+                continue
+            s, e = m.span(1)
+            if any(ts <= s < te for ts, te in taken + org_spans):
+                continue
+            if not self._hon_before.search(text[max(0, s - 20): s]):
+                continue
+            out.append(PersonHit(start=s, end=e, name=given[word], short=True,
+                                 confidence=0.8))
+        return out

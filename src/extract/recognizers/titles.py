@@ -1,0 +1,156 @@
+"""Titles: each position stated for a named person, with its organization.
+
+A title phrase is [Phó|Quyền …] HEAD [Thường trực|phụ trách …] and, when an organization
+starts at its end (or inside its last word, as in "Trưởng Ban Quản lý …" where "Ban" is both),
+that organization.  It belongs to a person when they stand side by side: after the name in
+apposition, stacked with commas ("ông A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"), or before
+it ("Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh"); a rank stands before the name; "do A …
+làm trưởng đoàn" gives A the role Trưởng đoàn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import gazetteers
+from ..document import Document, OrgHit, PersonHit, TitleHit
+from ..models import Method
+from ..text import fold
+
+__all__ = ["TitleRecognizer"]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class _Phrase:
+    start: int
+    end: int  # end of the whole phrase, organization included
+    title: str
+    organization: OrgHit | None
+
+
+class TitleRecognizer:
+    """Stage: titles linked to people and organizations."""
+
+    name = "titles"
+
+    def __init__(self) -> None:
+        t: gazetteers.TitlesTable = gazetteers.load("titles")
+        self._phrase = re.compile(
+            rf"(?<![\w])(?:(?:{_alt(t.prefix)})[ \t]+)*(?:{_alt(t.head)})"
+            rf"(?:[ \t]+(?:{_alt(t.suffix)}))*(?![\w])",
+            re.IGNORECASE)
+        self._rank = re.compile(rf"(?<![\w])(?:{_alt(t.rank)})(?![\w])")
+        self._delegation = re.compile(rf"(?<![\w])(?:{_alt(t.delegation_head)})(?![\w])",
+                                      re.IGNORECASE)
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        phrases = self._phrases(text, doc.orgs)
+        by_start = {p.start: p for p in phrases}
+        by_end: dict[int, _Phrase] = {}
+        for p in phrases:
+            by_end[p.end] = p
+        out: list[TitleHit] = []
+        # One entry per position stated: the same title said again is not a new one.
+        seen: set[tuple[str, str, str | None]] = set()
+
+        def add(person: PersonHit, p: _Phrase, conf: float) -> None:
+            key = (person.name, p.title, p.organization.name if p.organization else None)
+            if key in seen:
+                return
+            seen.add(key)
+            out.append(TitleHit(start=p.start, end=p.end, person=person.name, title=p.title,
+                                organization=p.organization.name if p.organization else None,
+                                confidence=conf))
+
+        for person in doc.people:
+            # After the name: ", Title Org, Title Org" (stacked) or " - Title".
+            pos = person.end
+            while True:
+                m = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?").match(text, pos)
+                nxt = m.end() if m else pos
+                p = by_start.get(nxt)
+                if p is None:
+                    break
+                add(person, p, 0.9)
+                pos = p.end
+            # Before the name: "Title Org Name", and titles stacked before it with commas.
+            pos = person.start
+            while True:
+                k = pos
+                while k > 0 and text[k - 1] in " \t":
+                    k -= 1
+                p = by_end.get(k)
+                if p is None:
+                    # A rank directly before the name.
+                    r = self._rank_ending_at(text, k)
+                    if r is not None and pos == person.start:
+                        add(person, r, 0.9)
+                    break
+                add(person, p, 0.85)
+                k = p.start
+                while k > 0 and text[k - 1] in " \t":
+                    k -= 1
+                if k > 0 and text[k - 1] == ",":
+                    pos = k - 1
+                    continue
+                break
+        out.extend(self._delegation_heads(doc, seen))
+        out.sort(key=lambda h: (h.start, h.person))
+        doc.titles = out
+
+    def _phrases(self, text: str, orgs: list[OrgHit]) -> list[_Phrase]:
+        out: list[_Phrase] = []
+        for m in self._phrase.finditer(text):
+            s, e = m.span()
+            if not (text[s].isupper() or (s > 1 and text[s - 2] in ",(–-")):
+                continue  # lowercase "chủ tịch" in running text names no one
+            title = fold(m.group())
+            org = None
+            last_word = title.split()[-1]
+            for o in orgs:
+                # The organization starts right after the title, or shares its last word.
+                gap = text[e:o.start]
+                if (o.start >= e and not gap.strip() and len(gap) <= 2) or (
+                        e - len(last_word) <= o.start < e and o.end > e):
+                    org = o
+                    break
+            end = max(e, org.end) if org else e
+            out.append(_Phrase(start=s, end=end, title=title, organization=org))
+        return out
+
+    def _rank_ending_at(self, text: str, k: int) -> _Phrase | None:
+        for m in self._rank.finditer(text, max(0, k - 20), k):
+            if m.end() == k:
+                return _Phrase(start=m.start(), end=m.end(), title=fold(m.group()),
+                               organization=None)
+        return None
+
+    def _delegation_heads(self, doc: Document,
+                          seen: set[tuple[str, str, str | None]]) -> list[TitleHit]:
+        out: list[TitleHit] = []
+        text = doc.text
+        for m in self._delegation.finditer(text):
+            s_start, _ = doc.sentence_of(m.start())
+            window_start = max(s_start, m.start() - 250)
+            do = None
+            for d in re.finditer(r"(?<![\w])do(?![\w])", text[window_start:m.start()]):
+                do = window_start + d.start()
+            if do is None:
+                continue
+            person = next((p for p in doc.people if do < p.start < m.start()), None)
+            if person is None:
+                continue
+            key = (person.name, "Trưởng đoàn", None)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(TitleHit(start=m.start(), end=m.end(), person=person.name,
+                                title="Trưởng đoàn", organization=None,
+                                method=Method.RULE, confidence=0.85))
+        return out
