@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -32,9 +33,14 @@ def _pipeline() -> Pipeline:
     return Pipeline()
 
 
-def extract_text(text: str, *, doc_id: str = "doc", source: str = "") -> ArticleRecord:
-    """Extract one article from its text."""
-    return _pipeline().run(text, doc_id=doc_id, path=source)
+def extract_text(text: str, *, doc_id: str = "doc", source: str = "",
+                 published: date | None = None) -> ArticleRecord:
+    """Extract one article from its text.
+
+    ``published`` is the article's date when known from elsewhere; year-less dates
+    ("Ngày 27/5") take their year from it unless the text has its own dateline.
+    """
+    return _pipeline().run(text, doc_id=doc_id, path=source, reference_date=published)
 
 
 def extract_file(path: str | Path) -> ArticleRecord:

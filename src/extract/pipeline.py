@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from .cleaning import Cleaner
@@ -66,9 +67,21 @@ class Pipeline:
         self.timings: dict[str, float] = {s.name: 0.0 for s in self.stages}
         self.timings["validate"] = 0.0
 
-    def run(self, source: str, *, doc_id: str = "doc", path: str = "") -> ArticleRecord:
-        """Extract one article from its decoded text; never raises on bad content."""
-        doc = Document(doc_id=doc_id, source_path=path, source=source)
+    def run(self, source: str, *, doc_id: str = "doc", path: str = "",
+            reference_date: date | None = None) -> ArticleRecord:
+        """Extract one article from its decoded text; never raises on bad content.
+
+        ``reference_date`` is the article's date when known from elsewhere (a crawler's
+        metadata); it gives year-less dates their year unless the article states its own.
+        """
+        return build_record(self.process(source, doc_id=doc_id, path=path,
+                                         reference_date=reference_date), self.timings)
+
+    def process(self, source: str, *, doc_id: str = "doc", path: str = "",
+                reference_date: date | None = None) -> Document:
+        """Run the stages and return the working document (for tests and debugging)."""
+        doc = Document(doc_id=doc_id, source_path=path, source=source,
+                       reference_date=reference_date)
         for stage in self.stages:
             t0 = time.perf_counter()
             try:
@@ -81,11 +94,7 @@ class Pipeline:
                                             message=f"{type(e).__name__}: {e}"))
             finally:
                 self.timings[stage.name] += time.perf_counter() - t0
-        t0 = time.perf_counter()
-        try:
-            return build_record(doc)
-        finally:
-            self.timings["validate"] += time.perf_counter() - t0
+        return doc
 
 
 def error_record(doc_id: str, path: str, stage: str, message: str) -> ArticleRecord:
@@ -93,8 +102,20 @@ def error_record(doc_id: str, path: str, stage: str, message: str) -> ArticleRec
                          errors=[ErrorInfo(stage=stage, message=message)])
 
 
-def build_record(doc: Document) -> ArticleRecord:
+def build_record(doc: Document, timings: dict[str, float] | None = None) -> ArticleRecord:
     """Map normalized positions to source offsets and validate into the record."""
+    t0 = time.perf_counter()
+    try:
+        return _build_record(doc)
+    except ValueError as e:  # a validation failure is a bug; keep the batch going
+        log.exception("validation failed on %s", doc.doc_id)
+        return error_record(doc.doc_id, doc.source_path, "validate", str(e))
+    finally:
+        if timings is not None:
+            timings["validate"] = timings.get("validate", 0.0) + time.perf_counter() - t0
+
+
+def _build_record(doc: Document) -> ArticleRecord:
     src = doc.source
 
     def span(s: int, e: int) -> tuple[str, int, int]:

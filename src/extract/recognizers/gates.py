@@ -22,11 +22,14 @@ from ._match import PhraseMatcher, lower_same_length
 
 __all__ = ["GateRecognizer"]
 
-_SYL = rf"(?:[{UPPER}][{LOWER}]*|[IVX]{{1,4}}|\d{{1,2}})"
-_NAME = rf"[{UPPER}][{LOWER}]*(?:[ \t]+{_SYL}){{0,3}}"
+_SYL = rf"(?:[IVX]{{1,4}}|\d{{1,2}}|[{UPPER}][{LOWER}]*)(?![\w])"
+# A gate name: capitalized syllables, Roman or Arabic numbers ("Bắc Luân II"), or a
+# kilometre post ("Km3+4 Hải Yên").
+_NAME = rf"(?:[{UPPER}][{LOWER}]*|Km\d+(?:\+\d+)?)(?![\w])(?:[ \t]+{_SYL}){{0,3}}"
 _QUAL = r"(?:[ \t]*\((?P<{0}>[^()\n]{{2,40}})\))?"
 _PAIR = re.compile(
-    rf"(?<![\w])(?P<a>{_NAME}){_QUAL.format('qa')}[ \t]*-[ \t]*(?P<b>{_NAME}){_QUAL.format('qb')}"
+    rf"(?<![\w])(?P<a>{_NAME}){_QUAL.format('qa')}[ \t]*-[ \t]*"
+    rf"(?:(?:ga|cửa khẩu|cảng)[ \t]+)?(?P<b>{_NAME}){_QUAL.format('qb')}"
 )
 _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
 _TYPE_WORDS = re.compile(
@@ -56,6 +59,7 @@ class GateRecognizer:
             for n in [g.cn, *g.cn_aliases]:
                 if n:
                     self._index.setdefault(fold_key(n), []).append(_Side(g, "cn"))
+        self._markers = {m: g.id for g in table.gate for m in g.markers}
         self._triggers: PhraseMatcher[str] = PhraseMatcher(
             (t.text, t.kind) for t in phrases.trigger)
         self._blockers: PhraseMatcher[str] = PhraseMatcher((b, b) for b in phrases.blocker)
@@ -83,9 +87,7 @@ class GateRecognizer:
                 p += 1
             if any(s <= p < e or s <= ts < e for s, e in taken):
                 continue
-            clause_start = max(text.rfind(c, 0, ts) for c in ".;\n(,")
-            if any(clause_start < bs and ts <= be <= te or (clause_start < bs and be == ts - 1)
-                   for bs, be, _ in blockers):
+            if any(bs < ts and be >= ts - 1 for bs, be, _ in blockers):
                 continue  # "Khu kinh tế cửa khẩu Đồng Đăng": a zone, not the gate
             m = _SINGLE.match(text, p)
             if not m or p == te:
@@ -114,7 +116,8 @@ class GateRecognizer:
         # A zone word before the names blocks them unless a gate phrase stands between
         # ("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is blocked: the zone holds "cửa khẩu").
         blocked = [bs for bs, be, _ in blockers
-                   if clause_start < bs and be <= a_start and (trig is None or be > trig[0])]
+                   if clause_start < bs and be <= a_start
+                   and (trig is None or (bs < trig[0] and be >= trig[0] - 1))]
         known = self._known_pair(a, b)
         qa, qb = m.group("qa"), m.group("qb")
         sides = self._sides_from_qualifiers(qa, qb)
@@ -138,7 +141,7 @@ class GateRecognizer:
             else:
                 vn, cn = a, b
             conf = 0.7 if (a_sides or b_sides) else 0.6
-            entry = self._entry_for(vn, "vn") or self._entry_for(cn, "cn")
+            entry = self._entry_for(vn, "vn", kind_of(trig)) or self._entry_for(cn, "cn")
         else:
             return None
         start = trig[0] if trig is not None else m.start("a")
@@ -155,9 +158,14 @@ class GateRecognizer:
                     return sa.entry, sa.side == "cn"
         return None
 
-    def _entry_for(self, name: str, side: str) -> gazetteers.GateEntry | None:
-        return next((s.entry for s in self._index.get(fold_key(name), []) if s.side == side),
-                    None)
+    def _entry_for(self, name: str, side: str,
+                   kind: str | None = None) -> gazetteers.GateEntry | None:
+        """The gazetteer gate of that name and side; the stated kind breaks ties
+        ("ga Lào Cai" is the railway station, "cửa khẩu Lào Cai" the road gate)."""
+        found = [s.entry for s in self._index.get(fold_key(name), []) if s.side == side]
+        if kind:
+            found.sort(key=lambda e: e.kind != kind)
+        return found[0] if found else None
 
     def _sides_from_qualifiers(self, qa: str | None, qb: str | None) -> str | None:
         def side(q: str | None) -> str | None:
@@ -183,7 +191,7 @@ class GateRecognizer:
         name = _strip_type(m.group("a"))
         if not name:
             return None
-        entry = self._entry_for(name, "vn")
+        entry = self._entry_for(name, "vn", kind or None)
         if entry is None:
             return None
         return GateHit(start=trig_start, end=m.end(), vn=fold(name), cn=None,
@@ -192,8 +200,8 @@ class GateRecognizer:
 
     # -- markers --------------------------------------------------------------------------
 
-    @staticmethod
-    def _attach_markers(doc: Document, hits: list[GateHit]) -> None:
+    def _attach_markers(self, doc: Document, hits: list[GateHit]) -> None:
+        known_markers = self._markers
         text = doc.text
         for mk in doc.markers:
             # Markers belong to a gate stated in the same clause (";" separates clauses).
@@ -214,6 +222,12 @@ class GateRecognizer:
                 if mk.value not in g.markers:
                     g.markers.append(mk.value)
                 mk.attached_to = g.gazetteer_id or (f"{g.vn} - {g.cn}" if g.cn else g.vn)
+            elif mk.value in known_markers:
+                mk.attached_to = known_markers[mk.value]  # the crossing known by that marker
+
+
+def kind_of(trig: tuple[int, str] | None) -> str | None:
+    return trig[1] or None if trig is not None else None
 
 
 def _strip_type(name: str) -> str:

@@ -58,8 +58,14 @@ class PeopleRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         org_spans = [(o.start, o.end) for o in doc.orgs]
+        # Names never sit inside an organization name: blank those out first, so that
+        # "UBND tỉnh Cao Bằng Hoàng Xuân Ánh" leaves only the name to match.
+        chars = list(text)
+        for s0, e0 in org_spans:
+            chars[s0:e0] = " " * (e0 - s0)
+        ptext = "".join(chars)
         hits: list[PersonHit] = []
-        for m in _CANDIDATE.finditer(text):
+        for m in _CANDIDATE.finditer(ptext):
             trimmed = self._trim(m.group(1))
             if trimmed is None:
                 continue
@@ -79,9 +85,17 @@ class PeopleRecognizer:
     def _trim(self, run: str) -> tuple[int, str] | None:
         """(offset, name) of the name inside a capitalized run, if any."""
         syl = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
-        # Drop leading syllables until a family name starts the run ("Ông Mã Kế Hiến").
-        while syl and syl[0][1] not in self._vn and syl[0][1] not in self._cn:
-            syl = syl[1:]
+        # Drop leading syllables until a family name starts the run ("Ông Mã Kế Hiến"),
+        # and a place name before it ("tỉnh Cao Bằng Hoàng Xuân Ánh").
+        while syl:
+            if syl[0][1] not in self._vn and syl[0][1] not in self._cn:
+                syl = syl[1:]
+                continue
+            k = next((k for k in (3, 2) if len(syl) > k + 1 and fold_key(
+                " ".join(x for _, x in syl[:k])) in self._places), 0)
+            if not k:
+                break
+            syl = syl[k:]
         for i, (_, x) in enumerate(syl[1:], start=1):
             if x in self._stop:
                 syl = syl[:i]
