@@ -176,7 +176,7 @@ class OrganizationRecognizer:
             name_end = self._name(text, p, head)
             if name_end is not None:
                 return self._locality(text, low, name_end), False
-            return pos, False
+            return self._locality(text, low, pos), False
         if head.tail == "locality":
             return self._locality(text, low, pos), False
         if head.tail == "purpose":

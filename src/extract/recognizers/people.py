@@ -41,7 +41,7 @@ class PeopleRecognizer:
         rank = "|".join(re.escape(r) for r in sorted(titles.rank, key=len, reverse=True))
         self._rank_before = re.compile(rf"(?:{rank})[ \t]+$")
         ctx = "|".join(re.escape(p) for p in sorted(t.place_context, key=len, reverse=True))
-        self._place_before = re.compile(rf"(?:^|[^\w])(?:{ctx})[ \t]+$", re.IGNORECASE)
+        self._place_before = re.compile(rf"(?:^|[^\w])(?:{ctx})[ \t]+$")
         head = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
         self._title_after = re.compile(
             rf"^[ \t]*(?:[,–-]|\()?[ \t]*(?:(?:Phó|Quyền|Nguyên|phó|nguyên)[ \t]+)?(?:{head})",
@@ -74,7 +74,7 @@ class PeopleRecognizer:
             e = s + len(cand)
             if any(os_ <= s < oe or os_ < e <= oe for os_, oe in org_spans):
                 continue
-            conf = self._evidence(text, s, e, cand)
+            conf = self._evidence(ptext, s, e, cand)
             if conf is None:
                 continue
             hits.append(PersonHit(start=s, end=e, name=cand, confidence=conf))
