@@ -206,7 +206,9 @@ class Cleaner:
                 continue
             break
         for s, e in authors:
-            blank(s, e)
+            # Only the names: a unit after the dash ("- Phòng Quản lý doanh nghiệp") is text.
+            m = _AUTHOR_LINE.match(text[s:e])
+            blank(s, s + m.end("names") if m else e)
         for i in live:
             s, e = lines[i]
             line_text = "".join(chars[s:e])

@@ -144,7 +144,9 @@ class OrganizationRecognizer:
                 hits.append(self._hit(s, end, surface, head, back_reference=True))
             else:
                 hits.append(self._hit(s, end, surface, head))
-            taken_until = end
+            # A purpose clause may name other bodies ("Nhóm công tác hỗn hợp Bộ Công Thương"):
+            # those are recognized too.
+            taken_until = e if head.tail == "purpose" else end
             if dept_found and head.tail == "dept":
                 hits.extend(self._ellipsis_after(text, low, end, text[s:e], head))
         hits.extend(self._elliptical_lists(text, low, hits))

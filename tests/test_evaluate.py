@@ -1,0 +1,107 @@
+"""The scorer on small hand-made cases, and the seeds and genre set scored with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract import extract_file
+from extract.cli import app
+from extract.evaluate import FIELDS, load_gold, score, score_documents
+
+from .conftest import GENRE, SEED_GOLD, SEEDS
+
+
+def _doc(**kw: object) -> dict[str, object]:
+    base: dict[str, object] = {f: [] for f in FIELDS}
+    base["published"] = None
+    base.update(kw)
+    return base
+
+
+def test_sets_ignore_order_repetition_case_and_dashes() -> None:
+    gold = {"a": _doc(people=["Nguyễn Văn An"], gate_pairs=[["Tân Thanh", "Pò Chài"]])}
+    pred = {"a": _doc(people=["nguyễn văn an", "Nguyễn Văn An"],
+                      gate_pairs=[["Tân  Thanh", "Pò Chài"]])}
+    r = score_documents(gold, pred)
+    assert r.fields["people"].f1 == 1.0
+    assert r.fields["gate_pairs"].tp == 1
+
+
+def test_titles_match_by_role_prefix_only() -> None:
+    gold = {"a": _doc(titles=[["A B", "Phó Trưởng Ban"], ["C D", "Trưởng Ban"]])}
+    pred = {"a": _doc(titles=[["A B", "Phó Trưởng Ban Quản lý"], ["C D", "Phó Trưởng Ban"]])}
+    r = score_documents(gold, pred).fields["titles"]
+    assert (r.tp, r.fp, r.fn) == (1, 1, 1)
+
+
+def test_organizations_surface_forms_fuzzy_and_once() -> None:
+    gold = {"a": _doc(organizations=[
+        ["Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn",
+         "Ban Quản lý Khu KTCK Đồng Đăng-Lạng Sơn"], ["Sở Công Thương"]])}
+    pred = {"a": _doc(organizations=[
+        ["BQL Khu KTCK Đồng Đăng - Lạng Sơn"],      # abbreviations expanded: equal
+        ["Ban Quản lý Khu KTCK Đồng Đăng Lạng Sơn"],  # same body again: a false positive
+        ["Sở Công thương tỉnh"],                       # ratio < 92: a false positive
+    ])}
+    r = score_documents(gold, pred).fields["organizations"]
+    assert (r.tp, r.fp, r.fn) == (1, 2, 1)
+
+
+def test_dates_are_exact_strings_and_missing_docs_count() -> None:
+    gold = {"a": _doc(dates=["2025-05-27", "2025"]), "b": _doc(markers=["1116"])}
+    pred = {"a": _doc(dates=["2025-05-27", "2025-05"])}
+    r = score_documents(gold, pred)
+    assert (r.fields["dates"].tp, r.fields["dates"].fp, r.fields["dates"].fn) == (1, 1, 1)
+    assert r.fields["markers"].fn == 1
+    assert r.missing == ["b"]
+
+
+def test_empty_field_scores_perfect_when_nothing_expected() -> None:
+    r = score_documents({"a": _doc()}, {"a": _doc()})
+    assert all(r.fields[f].f1 == 1.0 for f in FIELDS)
+
+
+def _scores(gold_dir: Path, texts: list[Path]) -> dict[str, float]:
+    records = [extract_file(p) for p in texts]
+    report = score(gold_dir, records)
+    assert report.missing == []
+    return {f: report.fields[f].f1 for f in FIELDS}
+
+
+def test_seed_gold_is_complete() -> None:
+    gold = load_gold(SEED_GOLD)
+    assert sorted(gold) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_seeds_score_at_least_095(field: str) -> None:
+    f1 = _scores(SEED_GOLD, sorted(SEEDS.glob("*.txt")))[field]
+    assert f1 >= 0.95, f"{field}: F1 {f1:.3f} on the seeds"
+
+
+GENRE_FLOOR = {"published": 0.95, "authors": 0.9, "dates": 0.9, "people": 0.9, "titles": 0.85,
+               "organizations": 0.8, "gate_pairs": 0.9, "markers": 0.95}
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_genre_set_scores(field: str) -> None:
+    texts = sorted((GENRE / "texts").glob("*.txt"))
+    assert len(texts) >= 40
+    f1 = _scores(GENRE / "gold", texts)[field]
+    assert f1 >= GENRE_FLOOR[field], f"{field}: F1 {f1:.3f} on the genre set"
+
+
+def test_cli_evaluate(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "o.jsonl"
+    assert runner.invoke(app, ["run", str(SEEDS), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["evaluate", str(SEED_GOLD), str(out), "--json"])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert set(report["fields"]) == set(FIELDS)
+    result = runner.invoke(app, ["evaluate", str(tmp_path), str(out)])
+    assert result.exit_code == 2  # no gold files there
