@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 log = logging.getLogger("extract")
 
 
-def _records(paths: list[Path], stats: dict[str, int]) -> "list[ArticleRecord] | object":
+def _records(paths: list[Path], stats: dict[str, int]) -> Iterator[ArticleRecord]:
     pipeline = Pipeline()
     for p in iter_paths(paths):
         record = extract_path(pipeline, p)
@@ -47,9 +48,9 @@ def run(
     t0 = time.perf_counter()
     records = _records(paths, stats)
     if output is None:
-        write_jsonl(records, sys.stdout)  # type: ignore[arg-type]
+        write_jsonl(records, sys.stdout)
     else:
-        write_jsonl_atomic(records, output)  # type: ignore[arg-type]
+        write_jsonl_atomic(records, output)
     dt = time.perf_counter() - t0
     rate = stats["articles"] / dt if dt > 0 else 0.0
     typer.echo(f"{stats['articles']} articles, {stats['errors']} with errors, "
@@ -60,7 +61,8 @@ def run(
 
 @app.command()
 def schema(
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the schema.")] = Path("schemas"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the schema.")] = Path(
+        "schemas"),
 ) -> None:
     """Write the JSON Schema of the output record (schemas/article.schema.json)."""
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ class Tokenizer:
 
     name = "tokenize"
 
-    def __init__(self, words: bool = True) -> None:
+    def __init__(self, words: bool = False) -> None:
         self.words = words
         # Imported here: underthesea takes ~0.4 s to import, paid once per process.
         from underthesea import sent_tokenize, word_tokenize
@@ -68,7 +68,7 @@ class Tokenizer:
         if not out:
             out.append((start, end))
         else:
-            s0, e0 = out[0]
+            _, e0 = out[0]
             out[0] = (start, e0)
         return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
 

@@ -89,10 +89,10 @@ class GateRecognizer:
                 continue
             if any(bs < ts and be >= ts - 1 for bs, be, _ in blockers):
                 continue  # "Khu kinh tế cửa khẩu Đồng Đăng": a zone, not the gate
-            m = _SINGLE.match(text, p)
-            if not m or p == te:
+            single = _SINGLE.match(text, p)
+            if not single or p == te:
                 continue
-            hit = self._single(text, ts, m, kinds[0])
+            hit = self._single(text, ts, single, kinds[0])
             if hit is not None:
                 hits.append(hit)
                 taken.append((hit.start, hit.end))

@@ -123,8 +123,8 @@ class OrganizationRecognizer:
                 continue
             if any(bs <= s < be and not (bs == s and be <= e) for bs, be in blocked):
                 continue
-            if s > 0 and text[s - 1] in "/-" or text[e:e + 1] in ("/", "-") and \
-                    text[e + 1:e + 2].isupper():
+            if (s > 0 and text[s - 1] in "/-") or (text[e:e + 1] in ("/", "-") and \
+                    text[e + 1:e + 2].isupper()):
                 continue  # a document number: "244/UBND-NC", "15/QĐ-UBND"
             head = heads[0]
             end, dept_found = self._tail(text, low, e, head)
@@ -296,7 +296,7 @@ class OrganizationRecognizer:
         """'các Sở, Ban, ngành: Công Thương, Ngoại vụ, …' gives Sở Công Thương, Sở Ngoại vụ."""
         out: list[OrgHit] = []
         covered = [(h.start, h.end) for h in hits]
-        for s, e, openers in self._openers.longest(low):
+        for _, e, openers in self._openers.longest(low):
             opener = openers[0]
             head_word = "Bộ" if "bộ" in opener.lower() else "Sở"
             head = _Head(head_word, "dept", None, False)

@@ -74,26 +74,26 @@ class TitleRecognizer:
             while True:
                 m = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?").match(text, pos)
                 nxt = m.end() if m else pos
-                p = by_start.get(nxt)
-                if p is None:
+                after = by_start.get(nxt)
+                if after is None:
                     break
-                add(person, p, 0.9)
-                pos = p.end
+                add(person, after, 0.9)
+                pos = after.end
             # Before the name: "Title Org Name", and titles stacked before it with commas.
             pos = person.start
             while True:
                 k = pos
                 while k > 0 and text[k - 1] in " \t":
                     k -= 1
-                p = by_end.get(k)
-                if p is None:
+                before = by_end.get(k)
+                if before is None:
                     # A rank directly before the name.
                     r = self._rank_ending_at(text, k)
                     if r is not None and pos == person.start:
                         add(person, r, 0.9)
                     break
-                add(person, p, 0.85)
-                k = p.start
+                add(person, before, 0.85)
+                k = before.start
                 while k > 0 and text[k - 1] in " \t":
                     k -= 1
                 if k > 0 and text[k - 1] == ",":
