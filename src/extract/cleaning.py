@@ -29,9 +29,13 @@ _AUTHOR_LABEL = (
     r"(?:(?:Bài(?: và ảnh| và Ảnh|, ảnh)?|Tin(?: và ảnh|, ảnh)?|Tác giả|Nhóm PV|PV|Bài viết)"
     r"\s*[:.]\s*)"
 )
+# A byline: names, optionally labelled ("Bài và ảnh:"), optionally followed by the author's
+# unit after a dash ("Hoàng Hà Vy - Phòng Quản lý doanh nghiệp") or a note in brackets.
+_UNIT = (r"(?:Phòng|Ban|Văn phòng|Trung tâm|Báo|Đài|TTXVN|Sở|Cục|Chi cục|Đồn|Hội|Tạp chí|"
+         r"Cổng|Trang|Bộ|Ủy ban|UBND|BQL|Thông tấn xã)")
 _AUTHOR_LINE = re.compile(
     rf"^{_AUTHOR_LABEL}?(?P<names>{_NAME}(?:\s*(?:,|và|-)\s*{_NAME})*)"
-    r"(?:\s*[-–]\s*[^\n]{1,60}|\s*\([^)\n]{1,40}\))?\s*$"
+    rf"(?:\s*[-–]\s*{_UNIT}[^\n:]{{0,60}}|\s*\([^)\n]{{1,40}}\))?\s*$"
 )
 _LOWER_WORD = re.compile(rf"\b[{LOWER}]")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"

@@ -40,8 +40,9 @@ class MarkerRecognizer:
                 if not m or (m.end() < len(text) and (text[m.end()].isalnum()
                                                       or text[m.end()] == "/")):
                     break
-                hits.append(MarkerHit(start=m.start(), end=m.end(),
-                                      value=canonical_marker(m.group())))
+                if not any(h.start == m.start() for h in hits):
+                    hits.append(MarkerHit(start=m.start(), end=m.end(),
+                                          value=canonical_marker(m.group())))
                 sep = _LIST_SEP.match(text, m.end())
                 if not sep or not _ITEM.match(text, sep.end()):
                     break

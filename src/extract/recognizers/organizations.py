@@ -94,6 +94,11 @@ class OrganizationRecognizer:
                            + [g[0] for g in t.region_alias]
                            + [a for g in t.region_alias for a in g]), key=len, reverse=True)
         self._bare_places: PhraseMatcher[str] = PhraseMatcher((p, p) for p in known)
+        # After a locality word any known place name may follow ("thành phố Móng Cái").
+        self._places_after_word: PhraseMatcher[str] = PhraseMatcher(
+            (p, p) for p in known + places.vn_locality + places.cn_locality)
+        names: gazetteers.NamesTable = gazetteers.load("names")
+        self._surnames = set(names.vn_surname) | set(names.cn_surname)
         # Bodies gazetteer: canonical keys of names and aliases -> body.
         self._bodies: dict[str, gazetteers.Body] = {}
         for b in bodies.body:
@@ -226,21 +231,29 @@ class OrganizationRecognizer:
         if word is None:
             return pos
         after = skip_spaces(text, word[0])
-        bare = self._bare_places.at(low, after)
+        bare = self._places_after_word.at(low, after)
         if bare is not None:
             return bare[0]
         m = _CAP_WORD.match(text, after)
         if m:
-            end = m.end()
+            words = [m]
             while True:
-                nxt = re.match(r"(?:[ \t]*-[ \t]*|[ \t])", text[end:])
+                nxt = re.match(r"(?:[ \t]*-[ \t]*|[ \t])", text[words[-1].end():])
                 if not nxt:
                     break
-                m2 = _CAP_WORD.match(text, end + nxt.end())
+                m2 = _CAP_WORD.match(text, words[-1].end() + nxt.end())
                 if not m2:
                     break
-                end = m2.end()
-            return end
+                words.append(m2)
+            # Place names are short; a family name starting two or more capitalized
+            # syllables later begins the person named after the body ("UBND thành phố
+            # Móng Cái Hoàng Bá Nam").
+            for i in range(1, len(words) - 1):
+                if words[i].group() in self._surnames and i >= 1 and len(words) - i >= 2 \
+                        and (i >= 2 or len(words) >= 4):
+                    words = words[:i]
+                    break
+            return words[-1].end()
         # A generic locality word alone: "UBND tỉnh", "Cục Hải quan tỉnh".
         if word[1][0] in ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị"):
             return word[0]

@@ -45,6 +45,13 @@ class TitleRecognizer:
             rf"(?:[ \t]+(?:{_alt(t.suffix)}))*(?![\w])",
             re.IGNORECASE)
         self._rank = re.compile(rf"(?<![\w])(?:{_alt(t.rank)})(?![\w])")
+        places: gazetteers.PlacesTable = gazetteers.load("places")
+        names = places.vn_province + places.cn_region + places.cn_locality + places.vn_locality
+        # A position of a place rather than a body: "Phó Tỉnh trưởng tỉnh Vân Nam",
+        # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
+        self._locality = re.compile(
+            rf"[ \t]+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
+            rf"(?:{_alt(names)})(?![\w])")
         self._delegation = re.compile(rf"(?<![\w])(?:{_alt(t.delegation_head)})(?![\w])",
                                       re.IGNORECASE)
 
@@ -121,6 +128,10 @@ class TitleRecognizer:
                     org = o
                     break
             end = max(e, org.end) if org else e
+            if org is None:
+                loc = self._locality.match(text, e)
+                if loc:
+                    end = loc.end()
             out.append(_Phrase(start=s, end=end, title=title, organization=org))
         return out
 
