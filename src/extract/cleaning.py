@@ -43,6 +43,11 @@ _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
 
 
+# Source attributions and captions look like names but are not bylines ("Theo TTXVN").
+_NOT_BYLINE = re.compile(r"^(?:Theo|Nguồn|Ảnh|Video|Clip|Tags?|Xem|Đọc|Chia sẻ|Tin liên quan)\b",
+                         re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Positions (in the normalized text) of the parts the cleaner found."""
@@ -56,6 +61,8 @@ def author_names(line: str) -> list[str] | None:
     """The author names in a byline line, Title Case, or None if it is not a byline."""
     line = line.strip()
     if not line or len(line) > 90:
+        return None
+    if _NOT_BYLINE.match(line):
         return None
     m = _AUTHOR_LINE.match(line)
     if not m:
