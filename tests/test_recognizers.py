@@ -27,6 +27,9 @@ import pytest
         pytest.param("Hội nghị lần thứ 15 kéo dài 3 ngày", [], id="ordinal-duration"),
         pytest.param("tháng 2/2025 và cuối tháng 12/2013", ["2025-02", "2013-12"], id="months"),
         pytest.param("date 2025-11-28", ["2025-11-28"], id="iso"),
+        pytest.param("Trong hai ngày 30/4 và 1/5, khách tăng.", ["2025-04-30", "2025-05-01"],
+                     id="day-month-list"),
+        pytest.param("từ ngày 5 đến ngày 7/6/2024", ["2024-06-05/2024-06-07"], id="day-span"),
     ],
 )
 def test_dates(process, text: str, expect: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -58,6 +61,10 @@ def test_year_less_date_without_article_date_is_left_out(process) -> None:  # ty
                      ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"], id="elliptical-colon"),
         pytest.param("Đoàn đại biểu Hội nghị tham quan Khu kinh tế cửa khẩu Lào Cai.", [],
                      id="delegation-and-zone-are-not"),
+        pytest.param("Bà Lục Thị Thu, Chủ tịch Hội Liên hiệp Phụ nữ huyện Tràng Định chủ trì.",
+                     ["Hội Liên hiệp Phụ nữ huyện Tràng Định"], id="mass-organization"),
+        pytest.param("Phó Trưởng Ban Thường trực Ban Quản lý cửa khẩu Lạng Sơn",
+                     ["Ban Quản lý cửa khẩu Lạng Sơn"], id="ban-inside-title-is-not-a-body"),
     ],
 )
 def test_organizations(process, text: str, expect: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -106,6 +113,19 @@ def test_back_reference_resolves_to_named_body(process) -> None:  # type: ignore
         pytest.param("Đoàn đi theo đường Trần Hưng Đạo đến Cao Bằng.", [], [], id="street"),
         pytest.param("Anh Nguyễn Văn Tú, lái xe chở hàng, cho biết thủ tục nhanh.",
                      ["Nguyễn Văn Tú"], [], id="no-title"),
+        pytest.param("Tổng Lãnh sự Việt Nam tại Nam Ninh Đỗ Tiến Thành dự buổi gặp mặt.",
+                     ["Đỗ Tiến Thành"], [("Đỗ Tiến Thành", "Tổng Lãnh sự")],
+                     id="consul-city-before-name"),
+        pytest.param("Đồng chí Hoàng Văn Nhị, Phó Trưởng Ban Thường trực Ban Quản lý Khu kinh tế "
+                     "tỉnh Cao Bằng phát biểu.", ["Hoàng Văn Nhị"],
+                     [("Hoàng Văn Nhị", "Phó Trưởng Ban Thường trực")], id="board-deputy"),
+        pytest.param("Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh Điện "
+                     "Biên Lò Văn Tiến tiếp đoàn.", ["Lò Văn Tiến"],
+                     [("Lò Văn Tiến", "Ủy viên Ban Thường vụ"),
+                      ("Lò Văn Tiến", "Phó Chủ tịch Thường trực")], id="stacked-before-name"),
+        pytest.param("Bí thư Thành ủy, Chủ tịch HĐND thành phố Móng Cái Hoàng Bá Nam tiếp đoàn.",
+                     ["Hoàng Bá Nam"], [("Hoàng Bá Nam", "Bí thư"), ("Hoàng Bá Nam", "Chủ tịch")],
+                     id="name-right-after-city"),
     ],
 )
 def test_people_and_titles(process, text: str, people: list[str],  # type: ignore[no-untyped-def]

@@ -124,6 +124,7 @@ class OrgHead(_Data):
     tail: Literal["dept", "name", "locality", "none", "purpose"]
     side: Literal["VN", "CN"] | None = None
     standalone: bool = False  # an organization even with nothing after it
+    requires_dept: bool = False  # "Ban", "Phòng": only before a known department name
 
 
 class Body(_Data):

@@ -116,7 +116,8 @@ class DateRecognizer:
                 if self._blocked.search(text[max(0, s - 25): s]):
                     continue
                 if build is self._day_month and not self._day_ctx.search(
-                        text[max(0, s - 20): m.start("d")]):
+                        text[max(0, s - 20): m.start("d")]) and not self._continues(
+                        text, s, hits):
                     continue  # a bare "3/4" is a fraction or a count, not a date
                 out = build(m, ref)
                 if out is None:
@@ -127,6 +128,13 @@ class DateRecognizer:
                                     confidence=0.8 if build is self._day_month else 0.95))
         hits.sort(key=lambda h: (h.start, h.end))
         doc.dates = hits
+
+    @staticmethod
+    def _continues(text: str, s: int, hits: list[DateHit]) -> bool:
+        """'ngày 30/4 và 1/5': a day-month right after another date in a list."""
+        return any(0 <= s - h.end <= 6 and re.fullmatch(r"\s*(?:,|và|hoặc)\s*",
+                                                        text[h.end:s]) is not None
+                   for h in hits if h.granularity == "day")
 
     # Builders return (value, granularity) or None when the match is not a valid date.
 

@@ -56,6 +56,7 @@ class _Head:
     tail: str
     side: str | None
     standalone: bool
+    requires_dept: bool = False
 
 
 class OrganizationRecognizer:
@@ -68,7 +69,8 @@ class OrganizationRecognizer:
         places: gazetteers.PlacesTable = gazetteers.load("places")
         bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
         self._heads: PhraseMatcher[_Head] = PhraseMatcher(
-            (h.text, _Head(h.text, h.tail, h.side, h.standalone)) for h in t.head)
+            (h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept))
+            for h in t.head)
         self._depts: PhraseMatcher[str] = PhraseMatcher((d, d) for d in t.department)
         self._locality_words: PhraseMatcher[str] = PhraseMatcher(
             (w, w) for w in t.locality_word)
@@ -174,6 +176,8 @@ class OrganizationRecognizer:
             dept = self._depts.at(low, p)
             if dept is not None and text[p].isupper():
                 return self._locality(text, low, dept[0]), True
+            if head.requires_dept:
+                return pos, False
             name_end = self._name(text, p, head)
             if name_end is not None:
                 return self._locality(text, low, name_end), False

@@ -88,14 +88,15 @@ class PeopleRecognizer:
         # Drop leading syllables until a family name starts the run ("Ông Mã Kế Hiến"),
         # and a place name before it ("tỉnh Cao Bằng Hoàng Xuân Ánh").
         while syl:
+            k = next((k for k in (3, 2) if len(syl) >= k + 2 and fold_key(
+                " ".join(x for _, x in syl[:k])) in self._places), 0)
+            if k:
+                syl = syl[k:]
+                continue
             if syl[0][1] not in self._vn and syl[0][1] not in self._cn:
                 syl = syl[1:]
                 continue
-            k = next((k for k in (3, 2) if len(syl) > k + 1 and fold_key(
-                " ".join(x for _, x in syl[:k])) in self._places), 0)
-            if not k:
-                break
-            syl = syl[k:]
+            break
         for i, (_, x) in enumerate(syl[1:], start=1):
             if x in self._stop:
                 syl = syl[:i]

@@ -50,7 +50,8 @@ class TitleRecognizer:
         # A position of a place rather than a body: "Phó Tỉnh trưởng tỉnh Vân Nam",
         # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
         self._locality = re.compile(
-            rf"[ \t]+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
+            rf"[ \t]+(?:(?:{_alt(places.country)})[ \t]+tại[ \t]+)?"
+            rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
             rf"(?:{_alt(names)})(?![\w])")
         self._delegation = re.compile(rf"(?<![\w])(?:{_alt(t.delegation_head)})(?![\w])",
                                       re.IGNORECASE)
@@ -119,12 +120,12 @@ class TitleRecognizer:
                 continue  # lowercase "chủ tịch" in running text names no one
             title = fold(m.group())
             org = None
-            last_word = title.split()[-1]
             for o in orgs:
-                # The organization starts right after the title, or shares its last word.
+                # The organization starts right after the title, or inside it and runs on
+                # ("Trưởng Ban Quản lý …", "Ủy viên Ban Thường vụ Tỉnh ủy").
                 gap = text[e:o.start]
                 if (o.start >= e and not gap.strip() and len(gap) <= 2) or (
-                        e - len(last_word) <= o.start < e and o.end > e):
+                        s < o.start < e and o.end > e):
                     org = o
                     break
             end = max(e, org.end) if org else e
