@@ -183,3 +183,18 @@ def test_single_gate_is_linked_with_counterpart() -> None:
     assert [(g.name, g.kind, g.counterpart) for g in r.gates] == [
         ("Hữu Nghị", "quốc tế", "Hữu Nghị Quan")]
     assert r.gates[0].cn_hanzi == "友谊关"
+
+
+# -- linking ----------------------------------------------------------------------------------
+
+
+def test_known_bodies_are_linked_with_side(process) -> None:  # type: ignore[no-untyped-def]
+    doc = process("UBND tỉnh Lạng Sơn làm việc với Sở Thương mại Quảng Tây.")
+    linked = {o.name: (o.gazetteer_id, o.side) for o in doc.orgs}
+    assert all(gid for gid, _ in linked.values()), linked
+    assert sorted(side for _, side in linked.values()) == ["CN", "VN"]
+
+
+def test_fuzzy_link_needs_the_same_place(process) -> None:  # type: ignore[no-untyped-def]
+    doc = process("Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Giang tham dự.")
+    assert [o.gazetteer_id for o in doc.orgs] == [None]

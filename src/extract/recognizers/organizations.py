@@ -370,7 +370,9 @@ class OrganizationRecognizer:
             if body is None and self._body_keys and len(key.split()) >= 3:
                 best = process.extractOne(key, self._body_keys, scorer=fuzz.ratio,
                                           score_cutoff=92)
-                if best is not None:
+                # A spelling variant, not another body: the places and numbers must agree
+                # ("tỉnh Bắc Giang" is not "tỉnh Hà Giang", "khu vực VI" not "khu vực VII").
+                if best is not None and self._anchors(best[0]) == self._anchors(key):
                     body = self._bodies[best[0]]
                     method, confidence = Method.FUZZY, round(best[1] / 100, 2)
             side = next((h.side for h in group if h.side), None)
@@ -390,6 +392,12 @@ class OrganizationRecognizer:
                     h.method = method
                     h.confidence = min(h.confidence, confidence) if h.back_reference \
                         else confidence
+
+    def _anchors(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
+        places = frozenset(p for p in self._cn_places + self._vn_places
+                           if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", key))
+        numbers = frozenset(re.findall(r"(?<!\w)(?:\d+|[ivxl]+)(?!\w)", key))
+        return places, numbers
 
     def _side_from_places(self, key: str) -> str | None:
         if any(p in key for p in self._cn_places):
