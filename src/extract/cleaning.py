@@ -40,7 +40,7 @@ _AUTHOR_LINE = re.compile(
 _LOWER_WORD = re.compile(rf"\b[{LOWER}]")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
-_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
 
 # Source attributions and captions look like names but are not bylines ("Theo TTXVN").
@@ -100,7 +100,7 @@ def is_dateline(line: str, labels: list[str], weekdays: list[str]) -> bool:
     pats = [
         rf"^(?:{wd})\s*,?\s*(?:ngày\s*)?{_DATE_NUM}(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d+\)?)?$",
         rf"^(?:{_TIME}\s*,?\s*)?(?:{wd})?\s*,?\s*{_DATE_NUM}\s*[-,|]?\s*{_TIME}(?:\s*\(?GMT[+-]\d+\)?)?$",
-        rf"^(?:{lab})\s*:?\s*(?:{_TIME}\s*,?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{_DATE_NUM}|{_ISO})"
+        rf"^(?:{lab})\s*:?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{_DATE_NUM}|{_ISO})"
         rf"(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d+\)?)?$",
     ]
     return any(re.match(p, s, re.IGNORECASE) for p in pats)
@@ -193,10 +193,9 @@ class Cleaner:
                 elif is_dateline(content, dates.published_label, dates.weekday) and (
                         title_i is None or i > title_i or re.search(r"\d[:h]\d\d", content)):
                     dateline = dateline or _strip_span(text, s, e)
-                elif author_names(content) is not None and title_i is not None and i > title_i:
-                    authors.append(_strip_span(text, s, e))
-                elif author_names(content) is not None and title_i is None and self._near_dateline(
-                        text, lines, mast, i, dates):
+                elif author_names(content) is not None and (
+                        (title_i is not None and i > title_i)
+                        or self._near_dateline(text, lines, mast, i, dates)):
                     authors.append(_strip_span(text, s, e))
                 else:
                     blank(s, e)
@@ -206,11 +205,14 @@ class Cleaner:
             s, e = lines[i]
             if dateline is None and is_dateline(text[s:e], dates.published_label, dates.weekday):
                 dateline = _strip_span(text, s, e)
-        # A byline at the end: the last live lines if they look like author names.
+        # A byline at the end: the last live lines if they look like author names (a
+        # dateline may stand after it: "Tin, ảnh: Quang Minh / Ngày đăng: 18/04/2025").
         for i in reversed(live):
             s, e = lines[i]
             content = "".join(chars[s:e]).strip()
             if not content:
+                continue
+            if is_dateline(content, dates.published_label, dates.weekday):
                 continue
             if author_names(content) is not None and not self._is_paragraph(content):
                 authors.append(_strip_span(text, s, e))

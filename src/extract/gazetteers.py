@@ -102,6 +102,7 @@ class GatePhrasesTable(_Data):
     schema_: str = Field(alias="schema", pattern=r"^gate_phrases/1$")
     trigger: list[GateTrigger]
     blocker: list[str]
+    not_gate: list[str] = Field(default_factory=list)
     vn_qualifier: list[str]
     cn_qualifier: list[str]
 

@@ -50,7 +50,7 @@ class DateRecognizer:
 
     def __init__(self) -> None:
         t: gazetteers.DatesTable = gazetteers.load("dates")
-        self._blocked = re.compile(rf"(?:{_alt(t.blocked_before)})\s*[:.]?\s*$")
+        self._blocked = re.compile(rf"(?<!\w)(?:{_alt(t.blocked_before)})\s*[:.]?\s*$")
         dayw = _alt(t.day_word)
         part = _alt(t.day_part)
         opener = _alt(t.span_opener)

@@ -60,6 +60,7 @@ class GateRecognizer:
                 if n:
                     self._index.setdefault(fold_key(n), []).append(_Side(g, "cn"))
         self._markers = {m: g.id for g in table.gate for m in g.markers}
+        self._not_gate = {fold_key(n) for n in phrases.not_gate}
         self._triggers: PhraseMatcher[str] = PhraseMatcher(
             (t.text, t.kind) for t in phrases.trigger)
         self._blockers: PhraseMatcher[str] = PhraseMatcher((b, b) for b in phrases.blocker)
@@ -106,7 +107,7 @@ class GateRecognizer:
               blockers: list[tuple[int, int, list[str]]],
               org_spans: list[tuple[int, int]]) -> GateHit | None:
         a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
-        if not a or not b:
+        if not a or not b or fold_key(a) in self._not_gate or fold_key(b) in self._not_gate:
             return None
         a_start = m.start("a") + (len(m.group("a")) - len(a))
         if any(os_ <= a_start < oe for os_, oe in org_spans):

@@ -26,6 +26,7 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+_GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu")
 # Lowercase words that may sit inside a company name before its capitalized part.
 _COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã"}
 _STOP_IN_NAME = {"và", "với", "của", "tại", "cùng", "đã", "để", "về", "cho", "do", "trong"}
@@ -159,6 +160,7 @@ class OrganizationRecognizer:
         hits.extend(self._elliptical_lists(text, low, hits))
         hits.sort(key=lambda h: (h.start, h.end))
         self._resolve_back_references(hits)
+        self._merge_short_forms(hits, text)
         self._link(hits)
         doc.orgs = hits
 
@@ -228,8 +230,10 @@ class OrganizationRecognizer:
     def _locality(self, text: str, low: str, pos: int) -> int:
         """Extend over an optional locality: 'tỉnh Lạng Sơn', 'thị Bằng Tường', 'Quảng Tây'."""
         p = skip_spaces(text, pos)
-        bare = self._bare_places.at(low, p)
-        if bare is not None and text[p].isupper():
+        bare = self._places_after_word.at(low, p)
+        # A place right after the name ("Sở Ngoại vụ Vân Nam", "Huyện ủy Na Pha"), or a
+        # long lowercase one ("châu tự trị dân tộc Cáp Nê, dân tộc Di Hồng Hà").
+        if bare is not None and (text[p].isupper() or text[p:bare[0]].count(" ") >= 3):
             return bare[0]
         word = self._locality_words.at(low, p)
         if word is None:
@@ -239,6 +243,11 @@ class OrganizationRecognizer:
         if bare is not None:
             return bare[0]
         m = _CAP_WORD.match(text, after)
+        if m and m.group() in self._surnames and word[1][0] in _GENERIC_LOCALITY:
+            # "Chủ tịch UBND tỉnh Hoàng Trọng Nghĩa": the province is implied, a name follows.
+            nxt = _CAP_WORD.match(text, skip_spaces(text, m.end()))
+            if nxt is not None:
+                return word[0]
         if m:
             words = [m]
             while True:
@@ -259,7 +268,7 @@ class OrganizationRecognizer:
                     break
             return words[-1].end()
         # A generic locality word alone: "UBND tỉnh", "Cục Hải quan tỉnh".
-        if word[1][0] in ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị"):
+        if word[1][0] in _GENERIC_LOCALITY:
             return word[0]
         return pos
 
@@ -357,6 +366,32 @@ class OrganizationRecognizer:
         # Unresolved bare heads ("Sở" with no Sở named) are not organizations.
         for h in resolved:
             hits.remove(h)
+
+    def _merge_short_forms(self, hits: list[OrgHit], text: str) -> None:
+        """'Sở Công Thương' after 'Sở Công Thương tỉnh Lào Cai', 'UBND huyện' after 'UBND
+        huyện Văn Lãng': a shorter name that begins a longer one named in the same article
+        is that body said again.  In a coordination ("Huyện ủy, UBND huyện Hà Quảng") it is
+        the body of the same place; else the nearest before it, else the first after.  A
+        name the gazetteer knows as a body of its own ("Bộ đội Biên phòng") stays apart."""
+        keys = {h.key for h in hits}
+        for i, h in enumerate(hits):
+            if h.key in self._bodies:
+                continue
+            longer = [k for k in keys if k.startswith(h.key + " ")
+                      and k[len(h.key) + 1:] not in _GENERIC_LOCALITY]
+            if not longer:
+                continue
+            owners = [o for o in hits if o.key in longer]
+            sibling = hits[i + 1] if i + 1 < len(hits) else None
+            if sibling is not None and re.fullmatch(r"\s*(?:,|và)\s*",
+                                                    text[h.end:sibling.start]):
+                same_place = [o for o in owners if o.key.split()[-2:] ==
+                              sibling.key.split()[-2:]]
+                if same_place:
+                    owners = same_place
+            before = [o for o in owners if o.start < h.start]
+            best = before[-1] if before else owners[0]
+            h.key, h.name, h.side = best.key, best.name, best.side or h.side
 
     def _link(self, hits: list[OrgHit]) -> None:
         """Gazetteer id and side for each group; the longest surface names the group."""

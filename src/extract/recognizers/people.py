@@ -19,7 +19,8 @@ from ..text import LOWER, UPPER, fold_key
 __all__ = ["PeopleRecognizer"]
 
 _SYL = rf"[{UPPER}][{LOWER}]*"
-_CANDIDATE = re.compile(rf"(?<![\w.])({_SYL}(?:[ \t]+{_SYL}){{1,4}})(?![\w])")
+_CANDIDATE = re.compile(rf"(?<![\w.])({_SYL}(?:[ \t]+{_SYL}){{1,5}})(?![\w])")
+_CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
 
@@ -66,15 +67,20 @@ class PeopleRecognizer:
         ptext = "".join(chars)
         hits: list[PersonHit] = []
         for m in _CANDIDATE.finditer(ptext):
-            trimmed = self._trim(m.group(1))
+            context = bool(self._hon_before.search(ptext[max(0, m.start(1) - 20): m.start(1)])
+                           or self._rank_before.search(ptext[max(0, m.start(1) - 20):
+                                                             m.start(1)]))
+            # Whether the capitalized run goes on past the regex's reach.
+            goes_on = re.match(rf"[ \t]+[{UPPER}]", ptext[m.end(1):]) is not None
+            trimmed = self._trim(m.group(1), context, goes_on)
             if trimmed is None:
                 continue
-            lead, cand = trimmed
+            lead, cand, known = trimmed
             s = m.start(1) + lead
             e = s + len(cand)
             if any(os_ <= s < oe or os_ < e <= oe for os_, oe in org_spans):
                 continue
-            conf = self._evidence(ptext, s, e, cand)
+            conf = self._evidence(ptext, s, e, cand, known)
             if conf is None:
                 continue
             hits.append(PersonHit(start=s, end=e, name=cand, confidence=conf))
@@ -82,45 +88,73 @@ class PeopleRecognizer:
         hits.sort(key=lambda h: h.start)
         doc.people = hits
 
-    def _trim(self, run: str) -> tuple[int, str] | None:
-        """(offset, name) of the name inside a capitalized run, if any."""
+    def _trim(self, run: str, context: bool,
+              goes_on: bool = False) -> tuple[int, str, bool] | None:
+        """(offset, name, family name known) of the name inside a capitalized run."""
         syl = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
-        # Drop leading syllables until a family name starts the run ("Ông Mã Kế Hiến"),
-        # and a place name before it ("tỉnh Cao Bằng Hoàng Xuân Ánh").
+        places = self._place_syllables(syl)
+        # A capitalized honorific opening a sentence ("Ông Mã Kế Hiến cho biết").
+        while syl and syl[0][1] in _CAP_HONORIFICS:
+            syl = syl[1:]
+            context = True
+        # Drop a place name before the name ("tỉnh Cao Bằng Hoàng Xuân Ánh"), then leading
+        # syllables until a family name starts the run.  With an honorific or a rank right
+        # before, the run is a name whatever its first syllable: minority and Chinese
+        # family names (Sình, Voòng, Cam …) are too many to list.
         while syl:
             k = next((k for k in (3, 2) if len(syl) >= k + 2 and fold_key(
                 " ".join(x for _, x in syl[:k])) in self._places), 0)
             if k:
                 syl = syl[k:]
+                context = False
                 continue
-            if syl[0][1] not in self._vn and syl[0][1] not in self._cn:
+            if syl[0][1] not in self._vn and syl[0][1] not in self._cn and not context:
                 syl = syl[1:]
                 continue
             break
+        if not syl or syl[0][1] in self._stop:
+            return None  # "đồng chí Phó Trưởng ban": a title, not a name
+        known = syl[0][1] in self._vn or syl[0][1] in self._cn
+        # Cut before a syllable that starts a title or a body ("… Khánh Phó Trưởng ban"),
+        # unless it ends the run: "Lò Thị Ban," is a woman named Ban.
         for i, (_, x) in enumerate(syl[1:], start=1):
-            if x in self._stop:
+            if x in self._stop and (i < len(syl) - 1 or goes_on):
                 syl = syl[:i]
                 break
-        if len(syl) < 2:
+        if len(syl) < 2 or len(syl) > 4:
             return None
+        if any(syl[0][0] <= ps < syl[-1][0] + len(syl[-1][1]) or
+               syl[0][0] < pe <= syl[-1][0] + len(syl[-1][1]) for ps, pe in places):
+            return None  # "Đoàn Bằng Tường", "Thái Kim Bình": a word before a place name
         start = syl[0][0]
         end = syl[-1][0] + len(syl[-1][1])
-        return start, run[start:end]
+        return start, run[start:end], known
 
-    def _evidence(self, text: str, s: int, e: int, cand: str) -> float | None:
+    def _place_syllables(self, syl: list[tuple[int, str]]) -> list[tuple[int, int]]:
+        """Spans (in the run) of known place names of two to four syllables."""
+        out = []
+        for i in range(len(syl)):
+            for k in (4, 3, 2):
+                if i + k <= len(syl) and fold_key(" ".join(x for _, x in syl[i:i + k])) \
+                        in self._places:
+                    out.append((syl[i][0], syl[i + k - 1][0] + len(syl[i + k - 1][1])))
+                    break
+        return out
+
+    def _evidence(self, text: str, s: int, e: int, cand: str, known: bool) -> float | None:
         before = text[max(0, s - 40): s]
         after = text[e: e + 60]
         if self._place_before.search(before):
             return None
-        honor = bool(self._hon_before.search(before))
+        honor = bool(self._hon_before.search(before)) or bool(
+            re.search(rf"(?:^|[^\w])(?:{'|'.join(_CAP_HONORIFICS)})[ \t]+$", before))
         rank = bool(self._rank_before.search(before))
         if fold_key(cand) in self._places and not honor:
             return None
-        if any(fold_key(" ".join(cand.split()[:k])) in self._places for k in (2, 3)) \
-                and not (honor or rank):
-            return None
         if honor or rank:
-            return 0.95
+            return 0.95 if known else 0.8
+        if not known:
+            return None
         if self._title_after.match(after):
             return 0.9
         tail = before.rstrip()
