@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from extract import extract_file
 from extract.cli import app
-from extract.evaluate import FIELDS, load_gold, score, score_documents
+from extract.evaluate import FIELDS, load_gold, prediction_view, score, score_documents
 
 from .conftest import GENRE, SEED_GOLD, SEEDS
 
@@ -105,3 +105,25 @@ def test_cli_evaluate(tmp_path: Path) -> None:
     assert set(report["fields"]) == set(FIELDS)
     result = runner.invoke(app, ["evaluate", str(tmp_path), str(out)])
     assert result.exit_code == 2  # no gold files there
+
+
+def _genre_ids() -> list[str]:
+    return sorted(p.stem for p in (GENRE / "texts").glob("*.txt"))
+
+
+EXACT = ("published", "authors", "people", "gate_pairs", "markers")
+
+
+@pytest.mark.parametrize("doc_id", _genre_ids())
+def test_genre_text(doc_id: str) -> None:
+    """Each genre text on its own: exact people, gates, markers, byline; most dates,
+    titles and organizations."""
+    record = extract_file(GENRE / "texts" / f"{doc_id}.txt")
+    gold = load_gold(GENRE / "gold")
+    report = score_documents({doc_id: gold[doc_id]}, {doc_id: prediction_view(record)})
+    for f in EXACT:
+        fs = report.fields[f]
+        assert (fs.misses, fs.extras) == ([], []), f
+    for f, floor in (("dates", 0.9), ("titles", 0.8), ("organizations", 0.75)):
+        assert report.fields[f].f1 >= floor, (f, report.fields[f].misses,
+                                              report.fields[f].extras)

@@ -203,6 +203,7 @@ class DatesTable(_Data):
     span_opener: list[str]
     year_context: list[str]
     blocked_before: list[str]
+    event_word: list[str] = Field(default_factory=list)
     published_label: list[str]
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)

@@ -100,6 +100,11 @@ class DateRecognizer:
             rf"(?![\d]|[/-]\d)", flags), self._day_month))
         # năm 2025, đầu Xuân 2025
         r.append((re.compile(rf"(?<!\w)(?:{yctx})\s+(?P<y>{_Y})(?![\d/-])"), self._year))
+        # Hội chợ … (Lào Cai) 2022: an event's edition year, in the same line.
+        if t.event_word:
+            r.append((re.compile(
+                rf"(?<!\w)(?:{_alt(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
+                rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
         self._rules = r
         self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)
 
@@ -110,7 +115,8 @@ class DateRecognizer:
         hits: list[DateHit] = []
         for pattern, build in self._rules:
             for m in pattern.finditer(text):
-                s, e = m.span()
+                # An event year is grounded on the year alone, not on the event's name.
+                s, e = m.span("y") if build is self._event_year else m.span()
                 if any(s < te and ts < e for ts, te in taken):
                     continue
                 if self._blocked.search(text[max(0, s - 25): s]):
@@ -200,6 +206,10 @@ class DateRecognizer:
             if d is None:
                 return None
         return d.isoformat(), "day"
+
+    @staticmethod
+    def _event_year(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        return m.group("y"), "year"
 
     @staticmethod
     def _year(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:

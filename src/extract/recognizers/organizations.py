@@ -382,9 +382,14 @@ class OrganizationRecognizer:
             if not longer:
                 continue
             owners = [o for o in hits if o.key in longer]
-            sibling = hits[i + 1] if i + 1 < len(hits) else None
-            if sibling is not None and re.fullmatch(r"\s*(?:,|và)\s*",
-                                                    text[h.end:sibling.start]):
+            # The last member of the coordination it stands in ("Huyện ủy, HĐND, UBND
+            # huyện Phong Thổ") names the place.
+            j, sibling = i, None
+            while j + 1 < len(hits) and re.fullmatch(r"\s*(?:,|và)\s*",
+                                                     text[hits[j].end:hits[j + 1].start]):
+                j += 1
+                sibling = hits[j]
+            if sibling is not None:
                 same_place = [o for o in owners if o.key.split()[-2:] ==
                               sibling.key.split()[-2:]]
                 if same_place:
