@@ -16,7 +16,7 @@ from functools import cached_property
 
 from . import gazetteers
 from .document import Document
-from .text import LOWER, UPPER, normalize
+from .text import LOWER, UPPER, normalize, strip_span
 
 __all__ = ["Cleaner", "Layout", "author_names", "is_dateline"]
 
@@ -189,14 +189,14 @@ class Cleaner:
                 s, e = lines[i]
                 content = text[s:e].strip()
                 if i == title_i:
-                    headline = _strip_span(text, s, e)
+                    headline = strip_span(text, s, e)
                 elif is_dateline(content, dates.published_label, dates.weekday) and (
                         title_i is None or i > title_i or re.search(r"\d[:h]\d\d", content)):
-                    dateline = dateline or _strip_span(text, s, e)
+                    dateline = dateline or strip_span(text, s, e)
                 elif author_names(content) is not None and (
                         (title_i is not None and i > title_i)
                         or self._near_dateline(text, lines, mast, i, dates)):
-                    authors.append(_strip_span(text, s, e))
+                    authors.append(strip_span(text, s, e))
                 else:
                     blank(s, e)
             live = [i for i in live if i >= body_i]
@@ -204,7 +204,7 @@ class Cleaner:
         for i in live:
             s, e = lines[i]
             if dateline is None and is_dateline(text[s:e], dates.published_label, dates.weekday):
-                dateline = _strip_span(text, s, e)
+                dateline = strip_span(text, s, e)
         # A byline at the end: the last live lines if they look like author names (a
         # dateline may stand after it: "Tin, ảnh: Quang Minh / Ngày đăng: 18/04/2025").
         for i in reversed(live):
@@ -215,7 +215,7 @@ class Cleaner:
             if is_dateline(content, dates.published_label, dates.weekday):
                 continue
             if author_names(content) is not None and not self._is_paragraph(content):
-                authors.append(_strip_span(text, s, e))
+                authors.append(strip_span(text, s, e))
                 continue
             break
         for s, e in authors:
@@ -252,10 +252,3 @@ class Cleaner:
                 return True
         return False
 
-
-def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

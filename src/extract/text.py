@@ -25,6 +25,7 @@ __all__ = [
     "fold",
     "fold_key",
     "normalize",
+    "strip_span",
 ]
 
 # Vietnamese has two conventions for the tone mark in the open syllables -oa, -oe, -uy:
@@ -151,6 +152,15 @@ def normalize(source: str) -> NormText:
 
 _SPACES = re.compile(r"\s+")
 _DASH_SPACES = re.compile(r"\s*-\s*")
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) to exclude surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def fold(text: str) -> str:

@@ -12,7 +12,7 @@ import logging
 import re
 
 from .document import Document
-from .text import fold_key
+from .text import fold_key, strip_span
 
 __all__ = ["Tokenizer"]
 
@@ -70,7 +70,7 @@ class Tokenizer:
         else:
             _, e0 = out[0]
             out[0] = (start, e0)
-        return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
+        return [strip_span(text, s, e) for s, e in out if text[s:e].strip()]
 
     def _words(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         syl = [(m.start() + start, m.end() + start) for m in _SYLLABLE.finditer(text[start:end])]
@@ -92,10 +92,3 @@ class Tokenizer:
                 out.append((syl[first][0], syl[k - 1][1]))
         return out
 
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

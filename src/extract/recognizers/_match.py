@@ -15,7 +15,13 @@ import ahocorasick
 
 T = TypeVar("T")
 
-__all__ = ["PhraseMatcher", "is_upper_start", "lower_same_length", "word_boundary"]
+__all__ = ["PhraseMatcher", "alternation", "is_upper_start", "lower_same_length",
+           "word_boundary"]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so prefixes never win)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def lower_same_length(text: str) -> str:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from .. import gazetteers
 from ..document import DateHit, Document
+from ._match import alternation
 
 __all__ = ["DateRecognizer", "roman_to_int"]
 
@@ -28,9 +29,6 @@ _SEP = r"[/.-]"
 def roman_to_int(q: str) -> int:
     return _ROMAN.get(q.upper(), 0) or int(q)
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _day(y: str, m: str, d: str) -> date | None:
@@ -50,11 +48,11 @@ class DateRecognizer:
 
     def __init__(self) -> None:
         t: gazetteers.DatesTable = gazetteers.load("dates")
-        self._blocked = re.compile(rf"(?<!\w)(?:{_alt(t.blocked_before)})\s*[:.]?\s*$")
-        dayw = _alt(t.day_word)
-        part = _alt(t.day_part)
-        opener = _alt(t.span_opener)
-        yctx = _alt(t.year_context)
+        self._blocked = re.compile(rf"(?<!\w)(?:{alternation(t.blocked_before)})\s*[:.]?\s*$")
+        dayw = alternation(t.day_word)
+        part = alternation(t.day_part)
+        opener = alternation(t.span_opener)
+        yctx = alternation(t.year_context)
         flags = re.IGNORECASE
         r: list[Rule] = []
         # 18-1-1950 - 18-1-2025: a span of two full dates.
@@ -103,7 +101,7 @@ class DateRecognizer:
         # Hội chợ … (Lào Cai) 2022: an event's edition year, in the same line.
         if t.event_word:
             r.append((re.compile(
-                rf"(?<!\w)(?:{_alt(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
+                rf"(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
                 rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
         self._rules = r
         self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)

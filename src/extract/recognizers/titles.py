@@ -17,12 +17,10 @@ from .. import gazetteers
 from ..document import Document, OrgHit, PersonHit, TitleHit
 from ..models import Method
 from ..text import fold
+from ._match import alternation
 
 __all__ = ["TitleRecognizer"]
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass
@@ -41,19 +39,19 @@ class TitleRecognizer:
     def __init__(self) -> None:
         t: gazetteers.TitlesTable = gazetteers.load("titles")
         self._phrase = re.compile(
-            rf"(?<![\w])(?:(?:{_alt(t.prefix)})[ \t]+)*(?:{_alt(t.head)})"
-            rf"(?:[ \t]+(?:{_alt(t.suffix)}))*(?![\w])",
+            rf"(?<![\w])(?:(?:{alternation(t.prefix)})[ \t]+)*(?:{alternation(t.head)})"
+            rf"(?:[ \t]+(?:{alternation(t.suffix)}))*(?![\w])",
             re.IGNORECASE)
-        self._rank = re.compile(rf"(?<![\w])(?:{_alt(t.rank)})(?![\w])")
+        self._rank = re.compile(rf"(?<![\w])(?:{alternation(t.rank)})(?![\w])")
         places: gazetteers.PlacesTable = gazetteers.load("places")
         names = places.vn_province + places.cn_region + places.cn_locality + places.vn_locality
         # A position of a place rather than a body: "Phó Tỉnh trưởng tỉnh Vân Nam",
         # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
         self._locality = re.compile(
-            rf"[ \t]+(?:(?:{_alt(places.country)})[ \t]+tại[ \t]+)?"
+            rf"[ \t]+(?:(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
             rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
-            rf"(?:{_alt(names)})(?![\w])")
-        self._delegation = re.compile(rf"(?<![\w])(?:{_alt(t.delegation_head)})(?![\w])",
+            rf"(?:{alternation(names)})(?![\w])")
+        self._delegation = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head)})(?![\w])",
                                       re.IGNORECASE)
 
     def __call__(self, doc: Document) -> None:
