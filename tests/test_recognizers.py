@@ -198,3 +198,13 @@ def test_known_bodies_are_linked_with_side(process) -> None:  # type: ignore[no-
 def test_fuzzy_link_needs_the_same_place(process) -> None:  # type: ignore[no-untyped-def]
     doc = process("Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Giang tham dự.")
     assert [o.gazetteer_id for o in doc.orgs] == [None]
+
+
+def test_person_side_stated_or_from_title_bodies() -> None:
+    from extract import extract_text
+
+    r = extract_text("Về phía Trung Quốc có ông Ngô Thụy Lâm, Chi đội trưởng; phía Việt Nam có "
+                     "Đại tá Triệu Minh Tuấn. Ông Lò Văn Pó, Chủ tịch UBND huyện Mường Khương, "
+                     "phát biểu.")
+    assert {p.name: p.side for p in r.people} == {
+        "Ngô Thụy Lâm": "CN", "Triệu Minh Tuấn": "VN", "Lò Văn Pó": "VN"}

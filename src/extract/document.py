@@ -49,6 +49,7 @@ class PersonHit:
     method: Method = Method.RULE
     confidence: float = 0.85
     short: bool = False  # "ông Toàn": resolved to a full name later
+    side: str | None = None  # stated by the text: "phía Trung Quốc có ông …"
 
 
 @dataclass

@@ -153,7 +153,9 @@ def _build_record(doc: Document) -> ArticleRecord:
     org_side = {o.name: o.side for o in doc.orgs}
     people: list[Person] = []
     for name, mentions in people_by_name.items():
-        sides = {org_side.get(o) for o in person_orgs.get(name, [])} - {None}
+        # The side the text states for the person, else the side of their titles' bodies.
+        stated = {p.side for p in doc.people if p.name == name} - {None}
+        sides = stated or {org_side.get(o) for o in person_orgs.get(name, [])} - {None}
         side = sides.pop() if len(sides) == 1 else None
         people.append(Person(name=name, mentions=mentions, side=side,  # type: ignore[arg-type]
                              organizations=person_orgs.get(name, [])))

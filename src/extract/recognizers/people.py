@@ -20,6 +20,7 @@ __all__ = ["PeopleRecognizer"]
 
 _SYL = rf"[{UPPER}][{LOWER}]*"
 _CANDIDATE = re.compile(rf"(?<![\w.])({_SYL}(?:[ \t]+{_SYL}){{1,5}})(?![\w])")
+_SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
 _CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
@@ -83,7 +84,8 @@ class PeopleRecognizer:
             conf = self._evidence(ptext, s, e, cand, known)
             if conf is None:
                 continue
-            hits.append(PersonHit(start=s, end=e, name=cand, confidence=conf))
+            hits.append(PersonHit(start=s, end=e, name=cand, confidence=conf,
+                                  side=self._stated_side(text, s)))
         hits.extend(self._short_references(text, hits, org_spans))
         hits.sort(key=lambda h: h.start)
         doc.people = hits
@@ -129,6 +131,17 @@ class PeopleRecognizer:
         start = syl[0][0]
         end = syl[-1][0] + len(syl[-1][1])
         return start, run[start:end], known
+
+    @staticmethod
+    def _stated_side(text: str, s: int) -> str | None:
+        """'Về phía Trung Quốc có ông …', 'phía Việt Nam có bà …' in the same clause."""
+        clause = re.split(r"[.;\n]", text[max(0, s - 80): s])[-1]
+        m = None
+        for m in _SIDE.finditer(clause):
+            pass
+        if m is None:
+            return None
+        return "CN" if m.group(1).lower() in ("trung quốc", "bạn") else "VN"
 
     def _place_syllables(self, syl: list[tuple[int, str]]) -> list[tuple[int, int]]:
         """Spans (in the run) of known place names of two to four syllables."""
