@@ -136,12 +136,10 @@ class PeopleRecognizer:
     def _stated_side(text: str, s: int) -> str | None:
         """'Về phía Trung Quốc có ông …', 'phía Việt Nam có bà …' in the same clause."""
         clause = re.split(r"[.;\n]", text[max(0, s - 80): s])[-1]
-        m = None
-        for m in _SIDE.finditer(clause):
-            pass
-        if m is None:
+        found = _SIDE.findall(clause)
+        if not found:
             return None
-        return "CN" if m.group(1).lower() in ("trung quốc", "bạn") else "VN"
+        return "CN" if found[-1].lower() in ("trung quốc", "bạn") else "VN"
 
     def _place_syllables(self, syl: list[tuple[int, str]]) -> list[tuple[int, int]]:
         """Spans (in the run) of known place names of two to four syllables."""
