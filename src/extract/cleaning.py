@@ -18,7 +18,7 @@ from . import gazetteers
 from .document import Document
 from .text import LOWER, UPPER, normalize, strip_span
 
-__all__ = ["Cleaner", "Layout", "author_names", "is_dateline"]
+__all__ = ["Cleaner", "Layout", "MetaLine", "MetaParser", "author_names"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CAP_SYL = rf"[{UPPER}][{LOWER}]*"
@@ -26,7 +26,8 @@ _UPPER_SYL = rf"[{UPPER}]{{1,8}}"
 _INITIAL = r"[A-ZĐ]\.\s?"
 _NAME = rf"(?:{_INITIAL})?(?:{_CAP_SYL}|{_UPPER_SYL})(?:\s+(?:{_CAP_SYL}|{_UPPER_SYL})){{0,3}}"
 _AUTHOR_LABEL = (
-    r"(?:(?:Bài(?: và ảnh| và Ảnh|, ảnh)?|Tin(?: và ảnh|, ảnh)?|Tác giả|Nhóm PV|PV|Bài viết)"
+    r"(?:(?:Bài(?: và ảnh| và Ảnh|, ảnh)?|Tin(?: và ảnh|, ảnh)?|Tác giả|Nhóm PV|PV|Bài viết|"
+    r"Phóng viên|Nhóm phóng viên|Người viết)"
     r"\s*[:.]\s*)"
 )
 # A byline: names, optionally labelled ("Bài và ảnh:"), optionally followed by the author's
@@ -90,20 +91,76 @@ def _title_case(name: str) -> str:
     return " ".join(cap(w) for w in name.split())
 
 
-def is_dateline(line: str, labels: list[str], weekdays: list[str]) -> bool:
-    """A byline date-time: weekday and date, a labelled date, or a scraped ISO date."""
-    s = line.strip()
-    if not s or len(s) > 80:
-        return False
-    wd = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
-    lab = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    pats = [
-        rf"^(?:{wd})\s*,?\s*(?:ngày\s*)?{_DATE_NUM}(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d+\)?)?$",
-        rf"^(?:{_TIME}\s*,?\s*)?(?:{wd})?\s*,?\s*{_DATE_NUM}\s*[-,|]?\s*{_TIME}(?:\s*\(?GMT[+-]\d+\)?)?$",
-        rf"^(?:{lab})\s*:?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{_DATE_NUM}|{_ISO})"
-        rf"(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d+\)?)?$",
-    ]
-    return any(re.match(p, s, re.IGNORECASE) for p in pats)
+_META_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s+[·•]\s+")
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    """A line of article metadata: date-time fields, labelled fields ("Tác giả: …")."""
+
+    has_date: bool
+    has_time: bool
+    authors: list[tuple[int, int]]  # spans, relative to the line, of author names
+
+
+class MetaParser:
+    """Reads metadata lines in the many shapes portals print them:
+    "Thứ ba, 27/05/2025 - 21:33", "15:47 | 18/06/2025", "Đăng lúc 18:45 ngày 03/04/2025",
+    "2025-03-21 10:35:12    Tác giả: Lưu Gia Linh    Biên tập: Trần Hải",
+    "Tác giả: Lò Thủy  |  Ngày đăng: 23/10/2024  |  Lượt xem: 1.245"."""
+
+    def __init__(self, dates: gazetteers.DatesTable, furniture: gazetteers.FurnitureTable):
+        wd = _alternation(dates.weekday)
+        lab = _alternation(dates.published_label)
+        time = r"(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+        date = (rf"(?:ngày\s*)?(?:{_DATE_NUM}|\d{{4}}-\d{{2}}-\d{{2}}"
+                r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)")
+        gmt = r"(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?"
+        self._date = re.compile(
+            rf"(?:(?:{lab})\s*:?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{time}\s*[-,|]?\s*)?"
+            rf"(?:(?:{wd})\s*,?\s*)?{date}(?:\s*[-,|]?\s*{time})?{gmt}", re.IGNORECASE)
+        self._time = re.compile(rf"{time}{gmt}", re.IGNORECASE)
+        self._author_label = re.compile(
+            rf"(?:{_alternation(furniture.author_label)})\s*:\s*", re.IGNORECASE)
+        self._meta_label = re.compile(
+            rf"(?:{_alternation(furniture.meta_label)})\s*:", re.IGNORECASE)
+
+    def parse(self, line: str) -> MetaLine | None:
+        if not line.strip() or len(line) > 200:
+            return None
+        has_date = has_time = False
+        authors: list[tuple[int, int]] = []
+        loose = 0  # short unlabelled fields ("Cỡ chữ: Lớn  Vừa  Nhỏ"): tolerated beside a date
+        pos = 0
+        for sep in [*_META_SPLIT.finditer(line), None]:
+            end = sep.start() if sep else len(line)
+            field = line[pos:end]
+            start = pos
+            pos = sep.end() if sep else len(line)
+            lead = len(field) - len(field.lstrip())
+            field = field.strip()
+            if not field:
+                continue
+            if self._date.fullmatch(field):
+                has_date = True
+            elif self._time.fullmatch(field):
+                has_time = True
+            elif m := self._author_label.match(field):
+                if author_names(field[m.end():]) is None:
+                    return None
+                authors.append((start + lead + m.end(), start + lead + len(field)))
+            elif not self._meta_label.match(field):
+                if len(field.split()) > 2 or loose >= 3 or re.search(r"[.!?;]", field):
+                    return None
+                loose += 1
+        if not has_date and (not authors or loose):
+            return None
+        has_time = has_time or bool(re.search(r"\d[:h]\d\d", line))
+        return MetaLine(has_date=has_date, has_time=has_time, authors=authors)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 class Cleaner:
@@ -144,9 +201,13 @@ class Cleaner:
         doc.dateline = layout.dateline
         doc.author_spans = layout.authors
 
+    @cached_property
+    def _meta(self) -> MetaParser:
+        return MetaParser(self._dates, gazetteers.load("furniture"))
+
     def _layout(self, text: str, chars: list[str]) -> Layout:
         line_p, cut_p, mast_p, inline_p = self._tables
-        dates = self._dates
+        meta = self._meta
         lines: list[tuple[int, int]] = []
         pos = 0
         for raw in text.split("\n"):
@@ -158,6 +219,7 @@ class Cleaner:
                 if chars[i] != "\n":
                     chars[i] = " "
 
+        metas: dict[int, MetaLine] = {}
         live: list[int] = []  # indexes of lines that are not furniture
         for i, (s, e) in enumerate(lines):
             content = text[s:e].strip()
@@ -166,56 +228,75 @@ class Cleaner:
             if any(p.match(content) for p in cut_p):
                 blank(s, len(text))
                 break
-            if any(p.match(content) for p in line_p):
+            found = meta.parse(text[s:e])
+            if found is not None:
+                metas[i] = found
+            elif any(p.match(content) for p in line_p):
                 blank(s, e)
                 continue
             live.append(i)
 
-        # The body starts at the first paragraph-like line; what stands before is masthead.
-        body_i = next((i for i in live if self._is_paragraph(text[slice(*lines[i])])), None)
-        headline: tuple[int, int] | None = None
-        dateline: tuple[int, int] | None = None
+        def dated(i: int) -> bool:
+            return i in metas and metas[i].has_date
+
         authors: list[tuple[int, int]] = []
+        dateline: tuple[int, int] | None = None
+
+        def take_meta(i: int) -> None:
+            nonlocal dateline
+            s, e = lines[i]
+            if dated(i) and dateline is None:
+                dateline = strip_span(text, s, e)
+            authors.extend((s + a, s + b) for a, b in metas[i].authors)
+
+        # The body starts at the first paragraph-like line; what stands before is masthead.
+        body_i = next((i for i in live if self._is_paragraph(text[slice(*lines[i])])
+                       and i not in metas), None)
+        headline: tuple[int, int] | None = None
         if body_i is not None:
             mast = [i for i in live if i < body_i]
             title_i = None
             for i in mast:
                 content = text[slice(*lines[i])].strip()
-                if (self._is_titlelike(content)
-                        and not any(p.match(content) for p in mast_p)
-                        and not is_dateline(content, dates.published_label, dates.weekday)):
+                if (self._is_titlelike(content) and i not in metas
+                        and not any(p.match(content) for p in mast_p)):
                     title_i = i
             for i in mast:
                 s, e = lines[i]
                 content = text[s:e].strip()
                 if i == title_i:
                     headline = strip_span(text, s, e)
-                elif is_dateline(content, dates.published_label, dates.weekday) and (
-                        title_i is None or i > title_i or re.search(r"\d[:h]\d\d", content)):
-                    dateline = dateline or strip_span(text, s, e)
+                elif i in metas and (title_i is None or i > title_i or metas[i].has_time
+                                     or not dated(i)):
+                    # Before the headline a bare date is the portal's "today", not the
+                    # article's date; a date with a time is a byline.
+                    take_meta(i)
                 elif author_names(content) is not None and (
                         (title_i is not None and i > title_i)
-                        or self._near_dateline(text, lines, mast, i, dates)):
+                        or any(dated(j) for j in mast if abs(mast.index(j) - mast.index(i))
+                               == 1)):
                     authors.append(strip_span(text, s, e))
                 else:
                     blank(s, e)
             live = [i for i in live if i >= body_i]
-        # Datelines inside the body region (some portals put them after the lead or at the end).
+        # Metadata lines in the body region (after the lead, or at the foot of the page).
         for i in live:
-            s, e = lines[i]
-            if dateline is None and is_dateline(text[s:e], dates.published_label, dates.weekday):
-                dateline = strip_span(text, s, e)
-        # A byline at the end: the last live lines if they look like author names (a
-        # dateline may stand after it: "Tin, ảnh: Quang Minh / Ngày đăng: 18/04/2025").
+            if i in metas:
+                take_meta(i)
+        # A byline at the foot: author lines among the last short lines (datelines, "PV",
+        # share bars may stand around it).
+        skipped = 0
         for i in reversed(live):
             s, e = lines[i]
             content = "".join(chars[s:e]).strip()
-            if not content:
-                continue
-            if is_dateline(content, dates.published_label, dates.weekday):
+            if not content or i in metas:
                 continue
             if author_names(content) is not None and not self._is_paragraph(content):
                 authors.append(strip_span(text, s, e))
+                continue
+            if (skipped < 2 and len(_WORD.findall(content)) <= 6
+                    and content[-1:] not in ".!?:;"):
+                skipped += 1
                 continue
             break
         for s, e in authors:
@@ -228,7 +309,7 @@ class Cleaner:
             for p in inline_p:
                 for m in p.finditer(line_text):
                     blank(s + m.start(), s + m.end())
-        return Layout(headline=headline, dateline=dateline, authors=sorted(authors))
+        return Layout(headline=headline, dateline=dateline, authors=sorted(set(authors)))
 
     @staticmethod
     def _is_paragraph(line: str) -> bool:
@@ -242,13 +323,4 @@ class Cleaner:
         words = len(_WORD.findall(line))
         return 4 <= words <= 60 and line[-1:] not in ":" and author_names(line) is None
 
-    @staticmethod
-    def _near_dateline(text: str, lines: list[tuple[int, int]], mast: list[int], i: int,
-                       dates: gazetteers.DatesTable) -> bool:
-        pos = mast.index(i)
-        for j in mast[max(0, pos - 1): pos + 2]:
-            if j != i and is_dateline(text[slice(*lines[j])], dates.published_label,
-                                      dates.weekday):
-                return True
-        return False
 

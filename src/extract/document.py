@@ -39,6 +39,7 @@ class OrgHit:
     confidence: float = 0.9
     gazetteer_id: str | None = None
     back_reference: bool = False
+    expanded: str = ""  # this mention's own expanded name, kept when the group is renamed
 
 
 @dataclass

@@ -103,6 +103,8 @@ class GatePhrasesTable(_Data):
     trigger: list[GateTrigger]
     blocker: list[str]
     not_gate: list[str] = Field(default_factory=list)
+    marker_not_after: list[str] = Field(default_factory=list)
+    marker_not_before: list[str] = Field(default_factory=list)
     vn_qualifier: list[str]
     cn_qualifier: list[str]
 
@@ -204,6 +206,7 @@ class DatesTable(_Data):
     year_context: list[str]
     blocked_before: list[str]
     event_word: list[str] = Field(default_factory=list)
+    lunar_year_name: list[str] = Field(default_factory=list)
     published_label: list[str]
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
@@ -215,6 +218,8 @@ class FurnitureTable(_Data):
     cut: list[str]
     masthead: list[str]
     inline: list[str]
+    author_label: list[str]
+    meta_label: list[str]
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -167,18 +167,19 @@ def _build_record(doc: Document) -> ArticleRecord:
                                    organization=tt.organization, method=tt.method,
                                    confidence=tt.confidence))
 
-    orgs_by_name: dict[str, list[tuple[str, Mention, str | None, str | None]]] = {}
+    orgs_by_name: dict[str, list[tuple[list[str], Mention, str | None, str | None]]] = {}
     for o in doc.orgs:
         t, a, b = span(o.start, o.end)
         orgs_by_name.setdefault(o.name, []).append(
-            (o.surface, Mention(text=t, start=a, end=b, method=o.method,
-                                confidence=o.confidence), o.side, o.gazetteer_id))
+            ([o.surface, o.expanded], Mention(text=t, start=a, end=b, method=o.method,
+                                              confidence=o.confidence), o.side, o.gazetteer_id))
     organizations = []
     for name, items in orgs_by_name.items():
         aliases: list[str] = []
-        for surface, _, _, _ in items:
-            if surface != name and surface not in aliases:
-                aliases.append(surface)
+        for forms, _, _, _ in items:
+            for form in forms:
+                if form and form != name and form not in aliases:
+                    aliases.append(form)
         organizations.append(Organization(
             name=name, aliases=aliases, mentions=[m for _, m, _, _ in items],
             side=items[0][2],  # type: ignore[arg-type]

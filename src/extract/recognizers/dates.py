@@ -59,18 +59,21 @@ class DateRecognizer:
         r.append((re.compile(
             rf"(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})\s*-\s*"
             rf"(?P<d2>{_D}){_SEP}(?P<m2>{_M}){_SEP}(?P<y2>{_Y})(?![\d/])"), self._span_full))
-        # từ ngày 30/10-1/11/2022, ngày 30/10 đến 1/11/2022: two days sharing a year.
+        # từ ngày 30/10-1/11/2022, từ ngày 28/11 đến ngày 2/12: two days sharing a year
+        # (the article's year when none is written).
         r.append((re.compile(
             rf"(?<![\d/])(?P<d1>{_D})/(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
-            rf"(?P<d2>{_D})/(?P<m2>{_M})/(?P<y>{_Y})(?![\d/])", flags), self._span_dm))
-        # ngày 5 - 7/6/2024, từ ngày 5 đến ngày 7/6/2024: two days sharing month and year.
+            rf"(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?(?![\d/])", flags), self._span_dm))
+        # ngày 5 - 7/6/2024, từ ngày 8 đến 12/7, từ ngày 21 đến ngày 23 tháng 4: two days
+        # sharing a month.
         r.append((re.compile(
-            rf"(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*"
-            rf"(?P<d2>{_D})/(?P<m>{_M})/(?P<y>{_Y})(?![\d/])", flags), self._span_d))
-        # ngày 8 tháng 1 năm 2015
+            rf"(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
+            rf"(?:/|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])", flags),
+            self._span_d))
+        # ngày 8 tháng 1 năm 2015; Ngày 22 tháng 4 (the article's year)
         r.append((re.compile(
-            rf"(?<!\w)(?P<d>{_D})\s+tháng\s+(?P<m>{_M})\s*(?:năm|,)\s*(?P<y>{_Y})(?!\d)", flags),
-            self._full))
+            rf"(?<!\w)(?P<dw>(?:{dayw})\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
+            rf"(?:\s*(?:năm|,)\s*(?P<y>{_Y}))?(?![\d/])", flags), self._words_day))
         # 20/3/2014, 27-05-2025, 4.5.2018
         r.append((re.compile(
             rf"(?<![\d/.,])(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_M})(?P=s)(?P<y>{_Y})(?![\d]|/\w)"),
@@ -78,6 +81,10 @@ class DateRecognizer:
         # 2025-11-28 (scraped metadata)
         r.append((re.compile(rf"(?<![\d/-])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
                   self._full))
+        # từ quý I đến quý III/2025
+        r.append((re.compile(
+            rf"(?<!\w)từ\s+quý\s+(?P<q1>IV|I{{1,3}}|[1-4])\s+đến\s+quý\s+(?P<q2>IV|I{{1,3}}|[1-4])"
+            rf"\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags), self._span_quarters))
         # quý IV/2018, quý 3 năm 2025
         r.append((re.compile(
             rf"(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags),
@@ -86,6 +93,13 @@ class DateRecognizer:
         r.append((re.compile(
             rf"(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)", flags),
             self._month))
+        # trong quý II, đầu tháng 9: the article's year
+        r.append((re.compile(
+            r"(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w/]|\s*(?:/|năm|-)\s*\d)", flags),
+            self._quarter_ref))
+        r.append((re.compile(
+            rf"(?<!\w)(?:(?:đầu|giữa|cuối|trong|hết)\s+)?tháng\s+(?P<m>{_M})"
+            rf"(?![\d/]|[-.,]\d|\s*(?:/|năm|-)\s*\d)", flags), self._month_ref))
         # nhiệm kỳ 2015 - 2020, giai đoạn 2021-2025, từ năm 2020 đến năm 2025
         r.append((re.compile(
             rf"(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*(?P<y2>{_Y})"
@@ -96,8 +110,10 @@ class DateRecognizer:
         r.append((re.compile(
             rf"(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
             rf"(?![\d]|[/-]\d)", flags), self._day_month))
-        # năm 2025, đầu Xuân 2025
-        r.append((re.compile(rf"(?<!\w)(?:{yctx})\s+(?P<y>{_Y})(?![\d/-])"), self._year))
+        # năm 2025, đầu Xuân 2025, xuân Ất Tỵ 2025
+        lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
+        r.append((re.compile(rf"(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
+                  self._year))
         # Hội chợ … (Lào Cai) 2022: an event's edition year, in the same line.
         if t.event_word:
             r.append((re.compile(
@@ -157,8 +173,10 @@ class DateRecognizer:
 
     @staticmethod
     def _span_dm(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
-        y = int(m.group("y"))
-        b = _day(m.group("y"), m.group("m2"), m.group("d2"))
+        if m.group("y") is None and ref is None:
+            return None
+        y = int(m.group("y")) if m.group("y") else ref.year if ref else 0
+        b = _day(str(y), m.group("m2"), m.group("d2"))
         a = _day(str(y), m.group("m1"), m.group("d1"))
         if a is None or b is None:
             return None
@@ -170,11 +188,47 @@ class DateRecognizer:
 
     @staticmethod
     def _span_d(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
-        a = _day(m.group("y"), m.group("m"), m.group("d1"))
-        b = _day(m.group("y"), m.group("m"), m.group("d2"))
+        y = m.group("y") or (str(ref.year) if ref else None)
+        if y is None:
+            return None
+        a = _day(y, m.group("m"), m.group("d1"))
+        b = _day(y, m.group("m"), m.group("d2"))
         if a is None or b is None or b < a:
             return None
         return f"{a.isoformat()}/{b.isoformat()}", "span"
+
+    @staticmethod
+    def _words_day(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        if m.group("y"):
+            d = _day(m.group("y"), m.group("m"), m.group("d"))
+        elif m.group("dw") and ref is not None:
+            d = _day(str(ref.year), m.group("m"), m.group("d"))
+        else:
+            return None  # "8 tháng" alone may be a duration; no year, no date
+        return (d.isoformat(), "day") if d else None
+
+    @staticmethod
+    def _span_quarters(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        q1, q2 = roman_to_int(m.group("q1")), roman_to_int(m.group("q2"))
+        if not q1 < q2:
+            return None
+        return f"{m.group('y')}-Q{q1}/{m.group('y')}-Q{q2}", "span"
+
+    @staticmethod
+    def _quarter_ref(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        if ref is None:
+            return None
+        return f"{ref.year}-Q{roman_to_int(m.group('q'))}", "quarter"
+
+    @staticmethod
+    def _month_ref(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        if ref is None:
+            return None
+        year = ref.year
+        # An article of early January speaking of "tháng 12" means the year before.
+        if date(year, int(m.group("m")), 1) > ref + timedelta(days=120):
+            year -= 1
+        return f"{year}-{int(m.group('m')):02d}", "month"
 
     @staticmethod
     def _quarter(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .. import gazetteers
 from ..document import Document, MarkerHit
+from ._match import alternation
 
 __all__ = ["MarkerRecognizer", "canonical_marker"]
 
@@ -30,16 +32,27 @@ class MarkerRecognizer:
 
     name = "markers"
 
+    def __init__(self) -> None:
+        t: gazetteers.GatePhrasesTable = gazetteers.load("gate_phrases")
+        self._figurative = re.compile(
+            rf"(?<!\w)(?:{alternation(t.marker_not_after)})[ \t]+$", re.IGNORECASE)
+        self._unit = re.compile(
+            rf"(?:[.,]\d|[ \t]*(?:{alternation(t.marker_not_before)})(?!\w))", re.IGNORECASE)
+
     def __call__(self, doc: Document) -> None:
         text = doc.text
         hits: list[MarkerHit] = []
         for intro in _INTRO.finditer(text):
+            if self._figurative.search(text[max(0, intro.start() - 15): intro.start()]):
+                continue  # "vượt mốc 5 tỷ USD": a milestone
             pos = intro.end()
             while True:
                 m = _ITEM.match(text, pos)
                 if not m or (m.end() < len(text) and (text[m.end()].isalnum()
                                                       or text[m.end()] == "/")):
                     break
+                if self._unit.match(text, m.end()):
+                    break  # "mốc 10 năm", "mốc 15.000 lượt": a count, not a marker
                 if not any(h.start == m.start() for h in hits):
                     hits.append(MarkerHit(start=m.start(), end=m.end(),
                                           value=canonical_marker(m.group())))

@@ -12,7 +12,8 @@ __all__ = ["MetadataRecognizer"]
 
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_TIME = re.compile(r"(?<![\d/])(\d{1,2})[:h](\d{2})(?!\d)")
+_TIME = re.compile(r"(?<![\d/])(\d{1,2})[:h](\d{2})(?!\d)(?::\d{2})?(?:\s*(AM|PM|SA|CH))?",
+                   re.IGNORECASE)
 
 
 def parse_dateline(line: str) -> tuple[date, str | None] | None:
@@ -32,7 +33,13 @@ def parse_dateline(line: str) -> tuple[date, str | None] | None:
     t = _TIME.search(rest)
     hhmm = None
     if t and int(t.group(1)) < 24 and int(t.group(2)) < 60:
-        hhmm = f"{int(t.group(1)):02d}:{t.group(2)}"
+        hour = int(t.group(1))
+        half = (t.group(3) or "").upper()
+        if half in ("PM", "CH") and hour < 12:  # "3:15 PM", Vietnamese "3:15 CH"
+            hour += 12
+        elif half in ("AM", "SA") and hour == 12:
+            hour = 0
+        hhmm = f"{hour:02d}:{t.group(2)}"
     return d, hhmm
 
 

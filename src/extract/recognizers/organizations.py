@@ -26,6 +26,8 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+# Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
+_LEVELS = frozenset({"huyện", "thành", "thị", "xã", "châu", "quận", "phường", "tp", "tp."})
 _GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu")
 # Lowercase words that may sit inside a company name before its capitalized part.
 _COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã"}
@@ -33,7 +35,8 @@ _STOP_IN_NAME = {"và", "với", "của", "tại", "cùng", "đã", "để", "v�
 # Verbs and connectives that end a purpose clause ("Ban Chỉ đạo … họp thống nhất").
 _PURPOSE_STOP = re.compile(
     r"\s(?:họp|chủ trì|đã|sẽ|đang|cũng|cơ bản|tiến hành|tổ chức|làm việc|nhất trí|yêu cầu|"
-    r"và|với|về|cho|do|tại|theo|thống nhất|gồm|là|được|có|trình|báo cáo|phân công)\b"
+    r"và|với|về|cho|do|tại|theo|thống nhất|gồm|là|được|có|trình|báo cáo|phân công|trong|"
+    r"của)\b"
 )
 
 
@@ -44,11 +47,17 @@ def expand_abbreviations(text: str, table: list[tuple[re.Pattern[str], str]]) ->
 
 
 def org_key(name: str, regions: list[tuple[str, str]]) -> str:
-    """Grouping key: folded, case-free, Chinese region aliases made one, commas dropped."""
+    """Grouping key: folded, case-free, Chinese region aliases made one, commas dropped,
+    "tỉnh" before a province name dropped (UBND tỉnh Lạng Sơn = UBND Lạng Sơn), and the
+    border guard's provincial command named as the provincial border guard (BĐBP tỉnh =
+    Bộ Chỉ huy BĐBP tỉnh)."""
     k = fold_key(name)
     for alias, canon in regions:
         k = k.replace(alias, canon)
-    return re.sub(r"\s*,\s*", " ", k).strip()
+    k = re.sub(r"\s*,\s*", " ", k)
+    k = re.sub(r"(?<=\s)tỉnh\s+(?!ủy(?!\w)|đoàn(?!\w))(?=\w)", "", k)
+    k = k.replace("bộ chỉ huy bộ đội biên phòng", "bộ đội biên phòng")
+    return k.strip()
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,9 @@ class OrganizationRecognizer:
                     text[e + 1:e + 2].isupper()):
                 continue  # a document number: "244/UBND-NC", "15/QĐ-UBND"
             head = heads[0]
+            if head.text.lower() == "chi nhánh" and self._heads.at(
+                    low, skip_spaces(text, e)) is not None:
+                continue  # "Chi nhánh Tổng công ty …": the company is the body named
             end, dept_found = self._tail(text, low, e, head)
             if end is None:
                 continue
@@ -157,6 +169,10 @@ class OrganizationRecognizer:
             taken_until = e if head.tail == "purpose" else end
             if dept_found and head.tail == "dept":
                 hits.extend(self._ellipsis_after(text, low, end, text[s:e], head))
+            plural = self._plural_list(text, low, s, e, end, head)
+            if plural:
+                hits[-1:] = plural
+                taken_until = max(taken_until, plural[-1].end)
         hits.extend(self._elliptical_lists(text, low, hits))
         hits.sort(key=lambda h: (h.start, h.end))
         self._resolve_back_references(hits)
@@ -169,7 +185,8 @@ class OrganizationRecognizer:
         canon = name or self.canonical(surface)
         return OrgHit(start=s, end=e, surface=surface, key=org_key(canon, self._regions),
                       name=canon, side=head.side, back_reference=back_reference,
-                      confidence=0.6 if back_reference else 0.9)
+                      confidence=0.6 if back_reference else 0.9,
+                      expanded="" if back_reference else canon)
 
     def _tail(self, text: str, low: str, pos: int, head: _Head) -> tuple[int | None, bool]:
         """End of the organization starting with ``head`` (ending at pos), dept found?"""
@@ -243,8 +260,9 @@ class OrganizationRecognizer:
         if bare is not None:
             return bare[0]
         m = _CAP_WORD.match(text, after)
-        if m and m.group() in self._surnames and word[1][0] in _GENERIC_LOCALITY:
-            # "Chủ tịch UBND tỉnh Hoàng Trọng Nghĩa": the province is implied, a name follows.
+        if m and m.group() in self._surnames and word[1][0] == "tỉnh":
+            # "Chủ tịch UBND tỉnh Hoàng Trọng Nghĩa": provinces are all known, so a family
+            # name after "tỉnh" that starts no province starts the person's name.
             nxt = _CAP_WORD.match(text, skip_spaces(text, m.end()))
             if nxt is not None:
                 return word[0]
@@ -293,8 +311,10 @@ class OrganizationRecognizer:
         clause = window[:end].rstrip(" ,")
         if not clause.strip() or not clause[:1].isspace():
             return pos
-        # A purpose clause names something: it must hold a capital after its first word.
-        if not re.search(rf"\s\S+\s.*[{UPPER}]", clause):
+        # A purpose clause names something: a capital after its first word, or a short
+        # clause of its own ("Ban Chỉ đạo xây dựng cửa khẩu thông minh").
+        words = clause.split()
+        if len(words) < 2 or (len(words) > 8 and not re.search(rf"\s\S+\s.*[{UPPER}]", clause)):
             return pos
         return pos + len(clause)
 
@@ -308,7 +328,7 @@ class OrganizationRecognizer:
                 break
             p = m.end()
             dept = self._depts.at(low, p)
-            if dept is None or not text[p].isupper() or self._heads.at(low, p) is not None:
+            if dept is None or not text[p].isupper() or self._longer_head(low, p, dept[0]):
                 break
             end = dept[0]
             if end < len(text) and text[end] not in " ,.;:)\n":
@@ -317,6 +337,68 @@ class OrganizationRecognizer:
             out.append(self._hit(p, end, text[p:end], head, name=name))
             pos = end
         return out
+
+    def _plural_list(self, text: str, low: str, s: int, e: int, end: int,
+                     head: _Head) -> list[OrgHit]:
+        """One head over a list of names: "các Đồn Biên phòng Bản Vược, A Mú Sung và Y Tý",
+        "Các Chi cục Hải quan cửa khẩu: Tân Thanh, Chi Ma", "UBND các tỉnh Quảng Ninh,
+        Lạng Sơn" — each name is a body of its own."""
+        if low[max(0, s - 4):s] == "các ":
+            stem_end = e
+            dept = self._depts.at(low, skip_spaces(text, e))
+            if head.tail == "dept":
+                if dept is None:
+                    return []
+                stem_end = dept[0]
+            word = self._locality_words.at(low, skip_spaces(text, stem_end))
+            if word is not None and word[1][0] in ("cửa khẩu", "cửa khẩu quốc tế"):
+                stem_end = word[0]
+            elif head.tail != "name":
+                return []  # "các Sở Công Thương, Ngoại vụ" is handled as an ellipsis
+            stem = text[s:stem_end]
+        else:
+            m = re.compile(r"[ \t]+các[ \t]+").match(text, e)
+            if head.tail != "locality" or m is None:
+                return []
+            word = self._locality_words.at(low, m.end())
+            if word is None or word[1][0] not in _GENERIC_LOCALITY:
+                return []
+            stem_end = word[0]
+            stem = f"{text[s:e]} {text[m.end():word[0]]}"
+        items = self._list_items(text, stem_end)
+        if len(items) < 2:
+            return []
+        out = []
+        for i, (a, b) in enumerate(items):
+            name = self.canonical(f"{stem} {text[a:b]}")
+            start = s if i == 0 else a
+            out.append(self._hit(start, b, text[start:b], head, name=name))
+        return out
+
+    @staticmethod
+    def _list_items(text: str, pos: int) -> list[tuple[int, int]]:
+        """Capitalized names separated by commas and "và", after an optional colon."""
+        items: list[tuple[int, int]] = []
+        m = re.compile(r"[ \t]*:?[ \t]*").match(text, pos)
+        p = m.end() if m else pos
+        name = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
+                          rf"(?![\w])")
+        while True:
+            n = name.match(text, p)
+            if n is None:
+                break
+            items.append(n.span())
+            sep = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)").match(text, n.end())
+            if sep is None:
+                break
+            p = sep.end()
+        return items
+
+    def _longer_head(self, low: str, p: int, dept_end: int) -> bool:
+        """An item that is a body of its own ("Cục Hải quan tỉnh"), not a department
+        ("Công an" is both: as a list item after "các bộ:" it is the department)."""
+        head = self._heads.at(low, p)
+        return head is not None and head[0] > dept_end
 
     def _elliptical_lists(self, text: str, low: str, hits: list[OrgHit]) -> list[OrgHit]:
         """'các Sở, Ban, ngành: Công Thương, Ngoại vụ, …' gives Sở Công Thương, Sở Ngoại vụ."""
@@ -331,7 +413,7 @@ class OrganizationRecognizer:
                 m = re.compile(r"\s*(?:,|và|:)?\s*").match(text, pos)
                 p = m.end() if m else pos
                 dept = self._depts.at(low, p)
-                if dept is None or self._heads.at(low, p) is not None:
+                if dept is None or self._longer_head(low, p, dept[0]):
                     break
                 end = dept[0]
                 if end < len(text) and text[end] not in " ,.;:)\n":
@@ -377,8 +459,12 @@ class OrganizationRecognizer:
         for i, h in enumerate(hits):
             if h.key in self._bodies:
                 continue
-            longer = [k for k in keys if k.startswith(h.key + " ")
-                      and k[len(h.key) + 1:] not in _GENERIC_LOCALITY]
+            # "UBND tỉnh" begins "UBND tỉnh Lạng Sơn", whose key reads "ủy ban nhân dân
+            # lạng sơn": compare without the generic word.
+            base = h.key[: -len(" tỉnh")] if h.key.endswith(" tỉnh") else h.key
+            longer = [k for k in keys if k != h.key and k.startswith(base + " ")
+                      and k[len(base) + 1:] not in _GENERIC_LOCALITY
+                      and not (base != h.key and k[len(base) + 1:].split()[0] in _LEVELS)]
             if not longer:
                 continue
             owners = [o for o in hits if o.key in longer]

@@ -20,6 +20,8 @@ __all__ = ["PeopleRecognizer"]
 
 _SYL = rf"[{UPPER}][{LOWER}]*"
 _CANDIDATE = re.compile(rf"(?<![\w.])({_SYL}(?:[ \t]+{_SYL}){{1,5}})(?![\w])")
+_LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|xã)\s+",
+                            re.IGNORECASE)
 _SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
 _CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
@@ -132,6 +134,18 @@ class PeopleRecognizer:
         end = syl[-1][0] + len(syl[-1][1])
         return start, run[start:end], known
 
+    def _title_right_before(self, text: str, s: int) -> bool:
+        """A title (its body already blanked) or a title and a place stand right before:
+        "Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh", "Phó Tỉnh trưởng tỉnh Vân Nam Dương Á
+        Lâm"; not "Giám đốc Chi nhánh Khai thác đường sắt Hà Lạng"."""
+        window = text[max(0, s - 80): s]
+        found = list(self._title_before.finditer(window))
+        if not found:
+            return False
+        gap = window[found[-1].end():].strip()
+        gap = _LOCALITY_WORD.sub("", gap).strip()
+        return not gap or fold_key(gap) in self._places
+
     @staticmethod
     def _stated_side(text: str, s: int) -> str | None:
         """'Về phía Trung Quốc có ông …', 'phía Việt Nam có bà …' in the same clause."""
@@ -168,9 +182,7 @@ class PeopleRecognizer:
             return None
         if self._title_after.match(after):
             return 0.9
-        tail = before.rstrip()
-        if tail and self._title_before.search(tail[-60:]) and not tail.endswith((".", ";")):
-            # "Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh": a title (and its body) before.
+        if self._title_right_before(text, s):
             return 0.85
         syl = cand.split()
         if syl[0] in self._vn and len(syl) >= 3:
