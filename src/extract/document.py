@@ -40,6 +40,7 @@ class OrgHit:
     gazetteer_id: str | None = None
     back_reference: bool = False
     expanded: str = ""  # this mention's own expanded name, kept when the group is renamed
+    partial: bool = False  # a list item ("Ngoại vụ" in "các Sở: …"), not a full name
 
 
 @dataclass

@@ -171,7 +171,8 @@ def _build_record(doc: Document) -> ArticleRecord:
     for o in doc.orgs:
         t, a, b = span(o.start, o.end)
         orgs_by_name.setdefault(o.name, []).append(
-            ([o.surface, o.expanded], Mention(text=t, start=a, end=b, method=o.method,
+            # Aliases are the forms as the source writes them (dashes, tone marks and all).
+            (["" if o.partial else t, o.expanded], Mention(text=t, start=a, end=b, method=o.method,
                                               confidence=o.confidence), o.side, o.gazetteer_id))
     organizations = []
     for name, items in orgs_by_name.items():

@@ -180,13 +180,13 @@ class OrganizationRecognizer:
         self._link(hits)
         doc.orgs = hits
 
-    def _hit(self, s: int, e: int, surface: str, head: _Head,
-             back_reference: bool = False, name: str | None = None) -> OrgHit:
+    def _hit(self, s: int, e: int, surface: str, head: _Head, back_reference: bool = False,
+             name: str | None = None, partial: bool = False) -> OrgHit:
         canon = name or self.canonical(surface)
         return OrgHit(start=s, end=e, surface=surface, key=org_key(canon, self._regions),
                       name=canon, side=head.side, back_reference=back_reference,
                       confidence=0.6 if back_reference else 0.9,
-                      expanded="" if back_reference else canon)
+                      expanded="" if back_reference else canon, partial=partial)
 
     def _tail(self, text: str, low: str, pos: int, head: _Head) -> tuple[int | None, bool]:
         """End of the organization starting with ``head`` (ending at pos), dept found?"""
@@ -334,7 +334,7 @@ class OrganizationRecognizer:
             if end < len(text) and text[end] not in " ,.;:)\n":
                 break
             name = self.canonical(f"{head_text} {text[p:end]}")
-            out.append(self._hit(p, end, text[p:end], head, name=name))
+            out.append(self._hit(p, end, text[p:end], head, name=name, partial=True))
             pos = end
         return out
 
@@ -372,7 +372,7 @@ class OrganizationRecognizer:
         for i, (a, b) in enumerate(items):
             name = self.canonical(f"{stem} {text[a:b]}")
             start = s if i == 0 else a
-            out.append(self._hit(start, b, text[start:b], head, name=name))
+            out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0))
         return out
 
     @staticmethod
@@ -420,7 +420,7 @@ class OrganizationRecognizer:
                     break
                 if not any(cs <= p < ce for cs, ce in covered):
                     name = self.canonical(f"{head_word} {text[p:end]}")
-                    out.append(self._hit(p, end, text[p:end], head, name=name))
+                    out.append(self._hit(p, end, text[p:end], head, name=name, partial=True))
                 pos = end
         return out
 
