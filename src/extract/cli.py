@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -11,52 +13,128 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from .batch import Input, Result, expand_inputs, read_stdin, run_batch
 from .evaluate import FIELDS, score
-from .io import extract_path, iter_paths, read_jsonl, write_jsonl, write_jsonl_atomic
+from .io import read_jsonl
 from .models import ArticleRecord, ExtractError
-from .pipeline import Pipeline
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract border-gate cooperation records from Vietnamese articles.")
 log = logging.getLogger("extract")
 
 
-def _records(paths: list[Path], stats: dict[str, int]) -> Iterator[ArticleRecord]:
-    pipeline = Pipeline()
-    for p in iter_paths(paths):
-        record = extract_path(pipeline, p)
-        stats["articles"] += 1
-        if record.errors:
-            stats["errors"] += 1
-            for err in record.errors:
-                typer.echo(f"error: {p}: [{err.stage}] {err.message}", err=True)
-        yield record
-
-
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files, folders (recursive), glob patterns, or - for stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="JSONL file.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Keep records already in -o FILE (or FILE.partial); do the rest.")]
+    = False,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")]
+    = None,
 ) -> None:
-    """Extract records from articles; JSONL to stdout or -o FILE."""
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        typer.echo(f"error: no such file or folder: {', '.join(map(str, missing))}", err=True)
+    """Extract records from articles; JSONL to stdout or -o FILE (written atomically)."""
+    try:
+        inputs = _inputs(paths)
+    except ExtractError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    if resume and output is None:
+        typer.echo("error: --resume needs -o FILE", err=True)
         raise typer.Exit(2)
+    kept: list[str] = []
+    if resume and output is not None:
+        kept = _existing_lines(output)
+        done = {json.loads(line)["doc_id"] for line in kept}
+        inputs = (i for i in inputs if i.doc_id not in done)
+        typer.echo(f"resuming: {len(kept)} records kept", err=True)
     stats = {"articles": 0, "errors": 0}
+    show = sys.stderr.isatty() if progress is None else progress
     t0 = time.perf_counter()
-    records = _records(paths, stats)
-    if output is None:
-        write_jsonl(records, sys.stdout)
-    else:
-        write_jsonl_atomic(records, output)
+    lines = _lines(run_batch(inputs, jobs=jobs), stats, show)
+    try:
+        if output is None:
+            for line in lines:
+                sys.stdout.write(line + "\n")
+        else:
+            _write(output, kept, lines)
+    except KeyboardInterrupt:
+        typer.echo(f"\ninterrupted after {stats['articles']} articles"
+                   + (f"; {output} unchanged, finished records in {_partial(output)}; "
+                      "run again with --resume to continue" if output else ""), err=True)
+        raise typer.Exit(130) from None
     dt = time.perf_counter() - t0
     rate = stats["articles"] / dt if dt > 0 else 0.0
     typer.echo(f"{stats['articles']} articles, {stats['errors']} with errors, "
-               f"{rate:.1f} articles/s", err=True)
+               f"{rate:.1f} articles/s ({jobs} worker{'s' if jobs > 1 else ''})", err=True)
     if stats["errors"]:
         raise typer.Exit(1)
+
+
+def _inputs(paths: list[str]) -> Iterator[Input]:
+    if paths == ["-"]:
+        return iter(read_stdin())
+    missing = [p for p in paths if not any(c in p for c in "*?[") and not Path(p).exists()]
+    if missing:
+        raise ExtractError(f"no such file or folder: {', '.join(missing)}", stage="usage")
+    return expand_inputs(paths)
+
+
+def _lines(results: Iterator[Result], stats: dict[str, int], show: bool) -> Iterator[str]:
+    """Count, report errors on stderr, and show progress, passing lines through."""
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
+                  TimeElapsedColumn(), console=Console(stderr=True),
+                  disable=not show, transient=True) as bar:
+        task = bar.add_task("extract", total=None)
+        for r in results:
+            stats["articles"] += 1
+            if r.errors:
+                stats["errors"] += 1
+                for err in json.loads(r.line)["errors"]:
+                    typer.echo(f"error: {r.doc_id}: [{err['stage']}] {err['message']}", err=True)
+            bar.advance(task)
+            yield r.line
+
+
+def _partial(output: Path) -> Path:
+    return output.with_name(output.name + ".partial")
+
+
+def _existing_lines(output: Path) -> list[str]:
+    lines: list[str] = []
+    for path in (output, _partial(output)):
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    json.loads(line)["doc_id"]
+                except (ValueError, KeyError, TypeError):
+                    continue  # a torn last line: that document is done again
+                lines.append(line)
+    return lines
+
+
+def _write(output: Path, kept: list[str], lines: Iterator[str]) -> None:
+    """Write kept and new lines to FILE.partial as they come, then rename it to FILE.
+
+    An interrupted run leaves FILE as it was and FILE.partial with whole finished lines."""
+    partial = _partial(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = partial.with_name(partial.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        try:
+            for line in itertools.chain(kept, lines):
+                fh.write(line + "\n")
+                fh.flush()
+        finally:
+            fh.flush()
+            os.replace(tmp, partial)
+    os.replace(partial, output)
 
 
 @app.command()

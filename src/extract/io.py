@@ -23,7 +23,9 @@ __all__ = [
     "extract_path",
     "iter_paths",
     "read_jsonl",
+    "to_json",
     "write_jsonl",
+    "write_lines_atomic",
 ]
 
 log = logging.getLogger(__name__)
@@ -89,11 +91,20 @@ def write_jsonl(records: Iterable[ArticleRecord], out: IO[str]) -> int:
 
 def write_jsonl_atomic(records: Iterable[ArticleRecord], path: Path) -> int:
     """Write to a temporary file beside ``path`` and rename: never a half-written file."""
+    return write_lines_atomic((to_json(r) for r in records), path)
+
+
+def write_lines_atomic(lines: Iterable[str], path: Path) -> int:
+    """Write JSON lines to a temporary file beside ``path``, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    n = 0
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            n = write_jsonl(records, fh)
+            for line in lines:
+                fh.write(line)
+                fh.write("\n")
+                n += 1
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

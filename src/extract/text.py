@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "LOWER",
@@ -80,8 +81,13 @@ def _fix_tone(m: re.Match[str]) -> str:
     return prefix + _with_tone(first, tone) + base2
 
 
+_OLD_PAIR = re.compile(f"[oO][{_tone_class('aAeE')}]|[uU][{_tone_class('yY')}]")
+
+
 def canonical_tones(text: str) -> str:
     """Move the tone mark of open -oa/-oe/-uy syllables to the first vowel; keeps length."""
+    if not _OLD_PAIR.search(text):
+        return text  # most text has no candidate pair at all: skip the word-level pass
     return _OLD_STYLE.sub(_fix_tone, text)
 
 
@@ -98,6 +104,7 @@ _CHAR_FOLD = {
 _FOLD_TABLE = str.maketrans(_CHAR_FOLD)
 # Invisible characters that can sit inside a word; they are dropped (length changes).
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,7 @@ class NormText:
 
 def normalize(source: str) -> NormText:
     """NFC, canonical tone placement, folded dashes/spaces; offsets map back to ``source``."""
-    if unicodedata.is_normalized("NFC", source) and not any(c in _INVISIBLE for c in source):
+    if unicodedata.is_normalized("NFC", source) and _INVISIBLE.isdisjoint(source):
         text = canonical_tones(source.translate(_FOLD_TABLE))
         return NormText(source=source, text=text)
     # General path: compose each cluster (a base character with its combining marks)
@@ -163,14 +170,16 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Canonical form of a value: NFC, tones, dashes and spaces folded (case kept)."""
     t = canonical_tones(unicodedata.normalize("NFC", text).translate(_FOLD_TABLE))
-    t = "".join(c for c in t if c not in _INVISIBLE)
+    t = t.translate(_DROP_INVISIBLE)
     t = _DASH_SPACES.sub(" - ", t)
     return _SPACES.sub(" ", t).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """Comparison key: :func:`fold` then casefold, dashes without spaces."""
     return _DASH_SPACES.sub("-", fold(text)).casefold()

@@ -26,6 +26,14 @@ _M = r"(?:0?[1-9]|1[0-2])"
 _SEP = r"[/.-]"
 
 
+def _lead(words: list[str], digits: bool = False) -> str:
+    """A lookahead of the characters a rule can start with: the regex engine then skips
+    every other position at once (a several-fold speed-up on long texts)."""
+    chars = {c for w in words for c in (w[:1].lower(), w[:1].upper()) if c}
+    cls = "".join(re.escape(c) for c in sorted(chars)) + ("\\d" if digits else "")
+    return f"(?=[{cls}])"
+
+
 def roman_to_int(q: str) -> int:
     return _ROMAN.get(q.upper(), 0) or int(q)
 
@@ -57,67 +65,67 @@ class DateRecognizer:
         r: list[Rule] = []
         # 18-1-1950 - 18-1-2025: a span of two full dates.
         r.append((re.compile(
-            rf"(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})\s*-\s*"
+            rf"(?=\d)(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})\s*-\s*"
             rf"(?P<d2>{_D}){_SEP}(?P<m2>{_M}){_SEP}(?P<y2>{_Y})(?![\d/])"), self._span_full))
         # từ ngày 30/10-1/11/2022, từ ngày 28/11 đến ngày 2/12: two days sharing a year
         # (the article's year when none is written).
         r.append((re.compile(
-            rf"(?<![\d/])(?P<d1>{_D})/(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
+            rf"(?=\d)(?<![\d/])(?P<d1>{_D})/(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
             rf"(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?(?![\d/])", flags), self._span_dm))
         # ngày 5 - 7/6/2024, từ ngày 8 đến 12/7, từ ngày 21 đến ngày 23 tháng 4: two days
         # sharing a month.
         r.append((re.compile(
-            rf"(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
+            rf"{_lead(t.day_word)}(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
             rf"(?:/|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])", flags),
             self._span_d))
         # ngày 8 tháng 1 năm 2015; Ngày 22 tháng 4 (the article's year)
         r.append((re.compile(
-            rf"(?<!\w)(?P<dw>(?:{dayw})\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
+            rf"{_lead(t.day_word, True)}(?<!\w)(?P<dw>(?:{dayw})\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
             rf"(?:\s*(?:năm|,)\s*(?P<y>{_Y}))?(?![\d/])", flags), self._words_day))
         # 20/3/2014, 27-05-2025, 4.5.2018
         r.append((re.compile(
-            rf"(?<![\d/.,])(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_M})(?P=s)(?P<y>{_Y})(?![\d]|/\w)"),
+            rf"(?=\d)(?<![\d/.,])(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_M})(?P=s)(?P<y>{_Y})(?![\d]|/\w)"),
             self._full))
         # 2025-11-28 (scraped metadata)
-        r.append((re.compile(rf"(?<![\d/-])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
+        r.append((re.compile(rf"(?=\d)(?<![\d/-])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
                   self._full))
         # từ quý I đến quý III/2025
         r.append((re.compile(
-            rf"(?<!\w)từ\s+quý\s+(?P<q1>IV|I{{1,3}}|[1-4])\s+đến\s+quý\s+(?P<q2>IV|I{{1,3}}|[1-4])"
+            rf"{_lead(['từ'])}(?<!\w)từ\s+quý\s+(?P<q1>IV|I{{1,3}}|[1-4])\s+đến\s+quý\s+(?P<q2>IV|I{{1,3}}|[1-4])"
             rf"\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags), self._span_quarters))
         # quý IV/2018, quý 3 năm 2025
         r.append((re.compile(
-            rf"(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags),
+            rf"{_lead(['quý'])}(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags),
             self._quarter))
         # tháng 12/2013, tháng 9 năm 2024
         r.append((re.compile(
-            rf"(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)", flags),
+            rf"{_lead(['tháng'])}(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)", flags),
             self._month))
         # trong quý II, đầu tháng 9: the article's year
         r.append((re.compile(
-            r"(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w/]|\s*(?:/|năm|-)\s*\d)", flags),
+            rf"{_lead(['quý'])}(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w/]|\s*(?:/|năm|-)\s*\d)", flags),
             self._quarter_ref))
         r.append((re.compile(
-            rf"(?<!\w)(?:(?:đầu|giữa|cuối|trong|hết)\s+)?tháng\s+(?P<m>{_M})"
+            rf"{_lead(['đầu', 'giữa', 'cuối', 'trong', 'hết', 'tháng'])}(?<!\w)(?:(?:đầu|giữa|cuối|trong|hết)\s+)?tháng\s+(?P<m>{_M})"
             rf"(?![\d/]|[-.,]\d|\s*(?:/|năm|-)\s*\d)", flags), self._month_ref))
         # nhiệm kỳ 2015 - 2020, giai đoạn 2021-2025, từ năm 2020 đến năm 2025
         r.append((re.compile(
-            rf"(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*(?P<y2>{_Y})"
+            rf"{_lead(t.span_opener)}(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*(?P<y2>{_Y})"
             rf"(?!\d)", flags), self._span_years))
         # (1950 - 2025): an anniversary written as years in brackets
-        r.append((re.compile(rf"\(\s*(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})\s*\)"), self._span_years))
+        r.append((re.compile(rf"(?=\()\(\s*(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})\s*\)"), self._span_years))
         # Ngày 27/5, sáng 17-4: day-month; the year comes from the article's date.
         r.append((re.compile(
-            rf"(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
+            rf"{_lead(t.day_part + t.day_word, True)}(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
             rf"(?![\d]|[/-]\d)", flags), self._day_month))
         # năm 2025, đầu Xuân 2025, xuân Ất Tỵ 2025
         lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
-        r.append((re.compile(rf"(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
+        r.append((re.compile(rf"{_lead(t.year_context)}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
                   self._year))
         # Hội chợ … (Lào Cai) 2022: an event's edition year, in the same line.
         if t.event_word:
             r.append((re.compile(
-                rf"(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
+                rf"{_lead(t.event_word)}(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
                 rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
         self._rules = r
         self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)

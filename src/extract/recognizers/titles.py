@@ -10,6 +10,7 @@ làm trưởng đoàn" gives A the role Trưởng đoàn.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -38,7 +39,9 @@ class TitleRecognizer:
 
     def __init__(self) -> None:
         t: gazetteers.TitlesTable = gazetteers.load("titles")
+        first = {c for w in t.prefix + t.head for c in (w[0].lower(), w[0].upper())}
         self._phrase = re.compile(
+            rf"(?=[{''.join(sorted(first))}])"  # skip positions no title can start at
             rf"(?<![\w])(?:(?:{alternation(t.prefix)})[ \t]+)*(?:{alternation(t.head)})"
             rf"(?:[ \t]+(?:{alternation(t.suffix)}))*(?![\w])",
             re.IGNORECASE)
@@ -112,13 +115,15 @@ class TitleRecognizer:
 
     def _phrases(self, text: str, orgs: list[OrgHit]) -> list[_Phrase]:
         out: list[_Phrase] = []
+        orgs = sorted(orgs, key=lambda o: o.start)
+        starts = [o.start for o in orgs]
         for m in self._phrase.finditer(text):
             s, e = m.span()
             if not (text[s].isupper() or (s > 1 and text[s - 2] in ",(–-")):
                 continue  # lowercase "chủ tịch" in running text names no one
             title = fold(m.group())
             org = None
-            for o in orgs:
+            for o in orgs[bisect.bisect_right(starts, s): bisect.bisect_right(starts, e + 2)]:
                 # The organization starts right after the title, or inside it and runs on
                 # ("Trưởng Ban Quản lý …", "Ủy viên Ban Thường vụ Tỉnh ủy").
                 gap = text[e:o.start]
