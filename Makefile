@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/extract schema --out schemas
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
 test: $(STAMP) lint

@@ -173,7 +173,9 @@ class Cleaner:
     def _tables(self) -> tuple[list[re.Pattern[str]], ...]:
         """Each furniture group compiled as one alternation: one regex call per line."""
         t = gazetteers.load("furniture")
-        return (*tuple([re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE)] if group else [] for group in (t.line, t.cut, t.masthead)), [re.compile(p, re.IGNORECASE) for p in t.inline])
+        joined = [[re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE)]
+                  if group else [] for group in (t.line, t.cut, t.masthead)]
+        return (*joined, [re.compile(p, re.IGNORECASE) for p in t.inline])
 
     @cached_property
     def _dates(self) -> gazetteers.DatesTable:

@@ -62,6 +62,13 @@ class DateRecognizer:
         opener = alternation(t.span_opener)
         yctx = alternation(t.year_context)
         flags = re.IGNORECASE
+        # First-character lookaheads (see _lead), one per rule family.
+        ld_day, ld_day_num = _lead(t.day_word), _lead(t.day_word, True)
+        ld_tu, ld_quy, ld_thang = _lead(["từ"]), _lead(["quý"]), _lead(["tháng"])
+        ld_month = _lead(["đầu", "giữa", "cuối", "trong", "hết", "tháng"])
+        ld_open, ld_year = _lead(t.span_opener), _lead(t.year_context)
+        ld_part = _lead(t.day_part + t.day_word, True)
+        ld_event = _lead(t.event_word) if t.event_word else ""
         r: list[Rule] = []
         # 18-1-1950 - 18-1-2025: a span of two full dates.
         r.append((re.compile(
@@ -75,12 +82,12 @@ class DateRecognizer:
         # ngày 5 - 7/6/2024, từ ngày 8 đến 12/7, từ ngày 21 đến ngày 23 tháng 4: two days
         # sharing a month.
         r.append((re.compile(
-            rf"{_lead(t.day_word)}(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
+            rf"{ld_day}(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
             rf"(?:/|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])", flags),
             self._span_d))
         # ngày 8 tháng 1 năm 2015; Ngày 22 tháng 4 (the article's year)
         r.append((re.compile(
-            rf"{_lead(t.day_word, True)}(?<!\w)(?P<dw>(?:{dayw})\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
+            rf"{ld_day_num}(?<!\w)(?P<dw>(?:{dayw})\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
             rf"(?:\s*(?:năm|,)\s*(?P<y>{_Y}))?(?![\d/])", flags), self._words_day))
         # 20/3/2014, 27-05-2025, 4.5.2018
         r.append((re.compile(
@@ -91,41 +98,45 @@ class DateRecognizer:
                   self._full))
         # từ quý I đến quý III/2025
         r.append((re.compile(
-            rf"{_lead(['từ'])}(?<!\w)từ\s+quý\s+(?P<q1>IV|I{{1,3}}|[1-4])\s+đến\s+quý\s+(?P<q2>IV|I{{1,3}}|[1-4])"
+            rf"{ld_tu}(?<!\w)từ\s+quý\s+(?P<q1>IV|I{{1,3}}|[1-4])\s+đến\s+quý\s+(?P<q2>IV|I{{1,3}}|[1-4])"
             rf"\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags), self._span_quarters))
         # quý IV/2018, quý 3 năm 2025
         r.append((re.compile(
-            rf"{_lead(['quý'])}(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)", flags),
+            rf"{ld_quy}(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<y>{_Y})(?!\d)",
+            flags),
             self._quarter))
         # tháng 12/2013, tháng 9 năm 2024
         r.append((re.compile(
-            rf"{_lead(['tháng'])}(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)", flags),
+            rf"{ld_thang}(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)",
+            flags),
             self._month))
         # trong quý II, đầu tháng 9: the article's year
         r.append((re.compile(
-            rf"{_lead(['quý'])}(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w/]|\s*(?:/|năm|-)\s*\d)", flags),
+            rf"{ld_quy}(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w/]|\s*(?:/|năm|-)\s*\d)", flags),
             self._quarter_ref))
         r.append((re.compile(
-            rf"{_lead(['đầu', 'giữa', 'cuối', 'trong', 'hết', 'tháng'])}(?<!\w)(?:(?:đầu|giữa|cuối|trong|hết)\s+)?tháng\s+(?P<m>{_M})"
+            rf"{ld_month}(?<!\w)(?:(?:đầu|giữa|cuối|trong|hết)\s+)?tháng\s+(?P<m>{_M})"
             rf"(?![\d/]|[-.,]\d|\s*(?:/|năm|-)\s*\d)", flags), self._month_ref))
         # nhiệm kỳ 2015 - 2020, giai đoạn 2021-2025, từ năm 2020 đến năm 2025
         r.append((re.compile(
-            rf"{_lead(t.span_opener)}(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*(?P<y2>{_Y})"
+            rf"{ld_open}(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*"
+            rf"(?P<y2>{_Y})"
             rf"(?!\d)", flags), self._span_years))
         # (1950 - 2025): an anniversary written as years in brackets
-        r.append((re.compile(rf"(?=\()\(\s*(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})\s*\)"), self._span_years))
+        r.append((re.compile(rf"(?=\()\(\s*(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})\s*\)"),
+                  self._span_years))
         # Ngày 27/5, sáng 17-4: day-month; the year comes from the article's date.
         r.append((re.compile(
-            rf"{_lead(t.day_part + t.day_word, True)}(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
+            rf"{ld_part}(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
             rf"(?![\d]|[/-]\d)", flags), self._day_month))
         # năm 2025, đầu Xuân 2025, xuân Ất Tỵ 2025
         lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
-        r.append((re.compile(rf"{_lead(t.year_context)}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
+        r.append((re.compile(rf"{ld_year}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
                   self._year))
         # Hội chợ … (Lào Cai) 2022: an event's edition year, in the same line.
         if t.event_word:
             r.append((re.compile(
-                rf"{_lead(t.event_word)}(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
+                rf"{ld_event}(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
                 rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
         self._rules = r
         self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)
