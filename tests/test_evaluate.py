@@ -95,16 +95,15 @@ def test_genre_set_scores(field: str) -> None:
     assert f1 >= GENRE_FLOOR[field], f"{field}: F1 {f1:.3f} on the genre set"
 
 
-HELDOUT = GENRE.parent / "heldout"
-
-
 @pytest.mark.parametrize("field", FIELDS)
-def test_heldout_set_scores(field: str) -> None:
-    """24 longer articles in other outlets' styles (scored blind once, see README)."""
-    texts = sorted((HELDOUT / "texts").glob("*.txt"))
+@pytest.mark.parametrize("name", ["heldout", "blind"])
+def test_heldout_sets_score(name: str, field: str) -> None:
+    """Longer articles in other outlets' styles (each set scored blind once, see README)."""
+    folder = GENRE.parent / name
+    texts = sorted((folder / "texts").glob("*.txt"))
     assert len(texts) >= 20
-    f1 = _scores(HELDOUT / "gold", texts)[field]
-    assert f1 >= 0.95, f"{field}: F1 {f1:.3f} on the held-out set"
+    f1 = _scores(folder / "gold", texts)[field]
+    assert f1 >= 0.95, f"{field}: F1 {f1:.3f} on the {name} set"
 
 
 def test_cli_evaluate(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ class Input:
     doc_id: str
     path: str | None = None
     text: str | None = None
+    source: str | None = None  # the path as given, when ``path`` was made absolute
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _extract(pipeline: Pipeline, item: Input) -> ArticleRecord:
             return pipeline.run(item.text, doc_id=item.doc_id, path=item.path or "-")
         except Exception as e:  # the pipeline catches stage errors; this is a last guard
             return error_record(item.doc_id, item.path or "-", "extract", str(e))
-    return extract_path(pipeline, Path(item.path or ""))
+    return extract_path(pipeline, Path(item.path or ""), source=item.source)
 
 
 def run_batch(inputs: Iterable[Input], jobs: int = 1, chunksize: int = 4,

@@ -49,6 +49,11 @@ _NOT_BYLINE = re.compile(r"^(?:Theo|Nguồn|Ảnh|Video|Clip|Tags?|Xem|Đọc|Ch
                          re.IGNORECASE)
 
 
+# Words of outlet and site names, never of a person's name ("HẢI QUAN ONLINE", "Báo Lào Cai").
+_OUTLET_WORDS = frozenset({"báo", "online", "đài", "tạp", "tv", "cổng", "news", "portal",
+                           "media", "net", "plus", "vietnamplus", "ttxvn", "qtv", "vtv", "vtc"})
+
+
 @dataclass(frozen=True)
 class Layout:
     """Positions (in the normalized text) of the parts the cleaner found."""
@@ -63,7 +68,7 @@ def author_names(line: str) -> list[str] | None:
     line = line.strip()
     if not line or len(line) > 90:
         return None
-    if _NOT_BYLINE.match(line):
+    if _NOT_BYLINE.match(line) or any(w.lower() in _OUTLET_WORDS for w in line.split()):
         return None
     m = _AUTHOR_LINE.match(line)
     if not m:
@@ -116,7 +121,7 @@ class MetaParser:
         time = r"(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
         date = (rf"(?:ngày\s*)?(?:{_DATE_NUM}|\d{{4}}-\d{{2}}-\d{{2}}"
                 r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)")
-        gmt = r"(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?"
+        gmt = r"(?:\s*[(\[]?GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?[)\]]?)?"
         self._date = re.compile(
             rf"(?:(?:{lab})\s*:?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{time}\s*[-,|]?\s*)?"
             rf"(?:(?:{wd})\s*,?\s*)?{date}(?:\s*[-,|]?\s*{time})?{gmt}", re.IGNORECASE)
@@ -132,6 +137,7 @@ class MetaParser:
         has_date = has_time = False
         authors: list[tuple[int, int]] = []
         loose = 0  # short unlabelled fields ("Cỡ chữ: Lớn  Vừa  Nhỏ"): tolerated beside a date
+        unlabelled = False
         pos = 0
         for sep in [*_META_SPLIT.finditer(line), None]:
             end = sep.start() if sep else len(line)
@@ -150,11 +156,15 @@ class MetaParser:
                 if author_names(field[m.end():]) is None:
                     return None
                 authors.append((start + lead + m.end(), start + lead + len(field)))
+            elif author_names(field) is not None and len(field.split()) >= 2:
+                # An unlabelled byline beside the date: "14:20 | 18/04/2024 | Ngọc Anh".
+                authors.append((start + lead, start + lead + len(field)))
+                unlabelled = True
             elif not self._meta_label.match(field):
                 if len(field.split()) > 2 or loose >= 3 or re.search(r"[.!?;]", field):
                     return None
                 loose += 1
-        if not has_date and (not authors or loose):
+        if not has_date and (not authors or loose or unlabelled):
             return None
         has_time = has_time or bool(re.search(r"\d[:h]\d\d", line))
         return MetaLine(has_date=has_date, has_time=has_time, authors=authors)

@@ -38,8 +38,18 @@ def run(
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")]
     = None,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local, or dask (then -o is a folder of part files).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
 ) -> None:
     """Extract records from articles; JSONL to stdout or -o FILE (written atomically)."""
+    if engine == "dask":
+        _run_dask(paths, output, scheduler)
+        return
+    if engine != "local":
+        typer.echo(f"error: unknown engine {engine!r} (local or dask)", err=True)
+        raise typer.Exit(2)
     try:
         inputs = _inputs(paths)
     except ExtractError as e:
@@ -74,6 +84,26 @@ def run(
     typer.echo(f"{stats['articles']} articles, {stats['errors']} with errors, "
                f"{rate:.1f} articles/s ({jobs} worker{'s' if jobs > 1 else ''})", err=True)
     if stats["errors"]:
+        raise typer.Exit(1)
+
+
+def _run_dask(paths: list[str], output: Path | None, scheduler: str | None) -> None:
+    if output is None or scheduler is None:
+        typer.echo("error: --engine dask needs -o FOLDER and --scheduler ADDRESS", err=True)
+        raise typer.Exit(2)
+    from .distributed import run_dask
+
+    t0 = time.perf_counter()
+    try:
+        parts = run_dask(paths, output, scheduler=scheduler)
+    except ExtractError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    n, errors = sum(p[1] for p in parts), sum(p[2] for p in parts)
+    dt = time.perf_counter() - t0
+    typer.echo(f"{n} articles, {errors} with errors, {n / dt if dt else 0:.1f} articles/s "
+               f"(dask, {len(parts)} parts in {output})", err=True)
+    if errors:
         raise typer.Exit(1)
 
 

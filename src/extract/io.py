@@ -61,19 +61,22 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def extract_path(pipeline: Pipeline, path: Path) -> ArticleRecord:
-    """Read, decode and extract one file; read failures become an error record."""
+def extract_path(pipeline: Pipeline, path: Path, source: str | None = None) -> ArticleRecord:
+    """Read, decode and extract one file; read failures become an error record.
+
+    ``source`` is the path as the user gave it, recorded in the output (default: path)."""
     doc_id = path.stem
+    shown = source if source is not None else str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ExtractError(f"file too large ({size} bytes > {MAX_BYTES})", stage="read")
         text = decode(path.read_bytes())
     except ExtractError as e:
-        return error_record(doc_id, str(path), e.stage, str(e))
+        return error_record(doc_id, shown, e.stage, str(e))
     except OSError as e:
-        return error_record(doc_id, str(path), "read", f"{type(e).__name__}: {e.strerror or e}")
-    return pipeline.run(text, doc_id=doc_id, path=str(path))
+        return error_record(doc_id, shown, "read", f"{type(e).__name__}: {e.strerror or e}")
+    return pipeline.run(text, doc_id=doc_id, path=shown)
 
 
 def to_json(record: ArticleRecord) -> str:

@@ -72,8 +72,14 @@ class DateRecognizer:
         r: list[Rule] = []
         # 18-1-1950 - 18-1-2025: a span of two full dates.
         r.append((re.compile(
-            rf"(?=\d)(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})\s*-\s*"
+            rf"(?=\d)(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})"
+            rf"\s*(?:-|đến(?:\s+hết)?(?:\s+ngày)?)\s*"
             rf"(?P<d2>{_D}){_SEP}(?P<m2>{_M}){_SEP}(?P<y2>{_Y})(?![\d/])"), self._span_full))
+        # từ tháng 3 đến tháng 7/2024 (the article's year when none is written)
+        r.append((re.compile(
+            rf"{ld_tu}(?<!\w)từ\s+tháng\s+(?P<m1>{_M})(?:\s*/\s*(?P<y1>{_Y}))?\s*(?:-|đến)\s*"
+            rf"tháng\s+(?P<m2>{_M})(?:\s*(?:/|năm)\s*(?P<y>{_Y}))?(?![\d/])", flags),
+            self._span_months))
         # từ ngày 30/10-1/11/2022, từ ngày 28/11 đến ngày 2/12: two days sharing a year
         # (the article's year when none is written).
         r.append((re.compile(
@@ -232,6 +238,17 @@ class DateRecognizer:
         if not q1 < q2:
             return None
         return f"{m.group('y')}-Q{q1}/{m.group('y')}-Q{q2}", "span"
+
+    @staticmethod
+    def _span_months(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        y2 = int(m.group("y")) if m.group("y") else ref.year if ref else None
+        if y2 is None:
+            return None
+        m1, m2 = int(m.group("m1")), int(m.group("m2"))
+        y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
+        if (y1, m1) >= (y2, m2):
+            return None
+        return f"{y1}-{m1:02d}/{y2}-{m2:02d}", "span"
 
     @staticmethod
     def _quarter_ref(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:

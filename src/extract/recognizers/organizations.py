@@ -24,14 +24,17 @@ from ._match import PhraseMatcher, lower_same_length, skip_spaces
 
 __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 
+_PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no numbers
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
 # Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
 _LEVELS = frozenset({"huyện", "thành", "thị", "xã", "châu", "quận", "phường", "tp", "tp."})
 _GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu")
 # Lowercase words that may sit inside a company name before its capitalized part.
-_COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã"}
-_STOP_IN_NAME = {"và", "với", "của", "tại", "cùng", "đã", "để", "về", "cho", "do", "trong"}
+_COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã",
+                  "hiệp hội"}
+_STOP_IN_NAME = {"và", "với", "của", "tại", "cùng", "đã", "để", "về", "cho", "do", "trong",
+                 "thuộc", "ở", "là", "có", "được"}
 # Verbs and connectives that end a purpose clause ("Ban Chỉ đạo … họp thống nhất").
 _PURPOSE_STOP = re.compile(
     r"\s(?:họp|chủ trì|đã|sẽ|đang|cũng|cơ bản|tiến hành|tổ chức|làm việc|nhất trí|yêu cầu|"
@@ -259,7 +262,7 @@ class OrganizationRecognizer:
         bare = self._places_after_word.at(low, after)
         if bare is not None:
             return bare[0]
-        m = _CAP_WORD.match(text, after)
+        m = _PLACE_WORD.match(text, after)
         if m and m.group() in self._surnames and word[1][0] == "tỉnh":
             # "Chủ tịch UBND tỉnh Hoàng Trọng Nghĩa": provinces are all known, so a family
             # name after "tỉnh" that starts no province starts the person's name.
@@ -272,7 +275,7 @@ class OrganizationRecognizer:
                 nxt = re.match(r"(?:[ \t]*-[ \t]*|[ \t])", text[words[-1].end():])
                 if not nxt:
                     break
-                m2 = _CAP_WORD.match(text, words[-1].end() + nxt.end())
+                m2 = _PLACE_WORD.match(text, words[-1].end() + nxt.end())
                 if not m2:
                     break
                 words.append(m2)

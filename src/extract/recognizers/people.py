@@ -116,7 +116,7 @@ class PeopleRecognizer:
                 syl = syl[1:]
                 continue
             break
-        if not syl or syl[0][1] in self._stop:
+        if not syl or (syl[0][1] in self._stop and syl[0][1] not in self._vn):
             return None  # "đồng chí Phó Trưởng ban": a title, not a name
         known = syl[0][1] in self._vn or syl[0][1] in self._cn
         # Cut before a syllable that starts a title or a body ("… Khánh Phó Trưởng ban"),
