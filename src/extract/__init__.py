@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from .frames import to_frame
 from .io import extract_path, iter_paths, read_jsonl
 from .models import ArticleRecord, ExtractError
 from .pipeline import Pipeline
@@ -23,6 +24,7 @@ __all__ = [
     "extract_many",
     "extract_text",
     "read_jsonl",
+    "to_frame",
 ]
 
 __version__ = "0.1.0"
@@ -48,8 +50,14 @@ def extract_file(path: str | Path) -> ArticleRecord:
     return extract_path(_pipeline(), Path(path))
 
 
-def extract_many(paths: Iterable[str | Path]) -> Iterator[ArticleRecord]:
-    """Extract files and folders (recursive), in path order, lazily."""
+def extract_many(paths: Iterable[str | Path], *, jobs: int = 1) -> Iterator[ArticleRecord]:
+    """Extract files and folders (recursive), in path order, lazily.
+
+    ``jobs`` is accepted for the parallel batch runner; for now every job runs in this
+    process, in order (results are the same whatever ``jobs`` is).
+    """
+    if jobs < 1:
+        raise ExtractError(f"jobs must be >= 1, not {jobs}")
     pipeline = _pipeline()
     for p in iter_paths(paths):
         yield extract_path(pipeline, p)
