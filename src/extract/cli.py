@@ -145,7 +145,9 @@ def diff(
     elif fmt == "markdown":
         typer.echo(render_markdown(report))
     else:
-        typer.echo(render_text(report, sys.stdout.isatty() if colour is None else colour))
+        use = sys.stdout.isatty() if colour is None else colour
+        # click strips ANSI codes off a non-TTY unless told otherwise (--color in a CI log).
+        typer.echo(render_text(report, use), color=use)
     if not report.equal:
         raise typer.Exit(1)
 

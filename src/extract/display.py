@@ -22,7 +22,7 @@ COLOURS: dict[str, str] = {
     "title": "#cfe0ff",
     "org": "#f5c2e7",
     "gate_pair": "#fab387",
-    "gate": "#f9e2af",
+    "gate": "#cbb8ff",
     "marker": "#94e2d5",
 }
 
