@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint clean bench
+.PHONY: run test setup lint clean bench browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,7 +22,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+# Headless Chromium for the HTML report's browser test: Debian's packages, never a browser
+# download.  CI runs as root on Debian; installed only when missing.
+browser:
+	test -x /usr/bin/chromium && test -x /usr/bin/chromedriver || \
+	  (apt-get update && apt-get install -y chromium chromium-driver)
+
+test: $(STAMP) lint browser
 	$(BIN)/pytest
 
 bench: $(STAMP)

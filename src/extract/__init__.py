@@ -11,7 +11,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from .io import extract_path, iter_paths, read_jsonl
+from .frames import to_frame
+from .io import extract_path, read_jsonl
 from .models import ArticleRecord, ExtractError
 from .pipeline import Pipeline
 
@@ -23,6 +24,7 @@ __all__ = [
     "extract_many",
     "extract_text",
     "read_jsonl",
+    "to_frame",
 ]
 
 __version__ = "0.1.0"
@@ -48,8 +50,16 @@ def extract_file(path: str | Path) -> ArticleRecord:
     return extract_path(_pipeline(), Path(path))
 
 
-def extract_many(paths: Iterable[str | Path]) -> Iterator[ArticleRecord]:
-    """Extract files and folders (recursive), in path order, lazily."""
-    pipeline = _pipeline()
-    for p in iter_paths(paths):
-        yield extract_path(pipeline, p)
+def extract_many(paths: Iterable[str | Path], *, jobs: int = 1) -> Iterator[ArticleRecord]:
+    """Extract files, folders (recursive) and glob patterns, in path order, lazily.
+
+    With ``jobs > 1`` the work runs in that many worker processes; the records are the
+    same, in the same order.
+    """
+    if jobs < 1:
+        raise ExtractError(f"jobs must be >= 1, not {jobs}")
+    from .batch import expand_inputs, run_batch
+
+    items = expand_inputs([str(p) for p in paths])
+    for result in run_batch(items, jobs=jobs, pipeline=_pipeline() if jobs == 1 else None):
+        yield ArticleRecord.model_validate_json(result.line)

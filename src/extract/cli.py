@@ -215,3 +215,59 @@ def evaluate(
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+# --- issue 6: tools for users of the output (diff for CI, HTML review page) ---------------
+
+def _load(path: Path) -> list[ArticleRecord]:
+    try:
+        return read_jsonl(path)
+    except (ExtractError, OSError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="Old JSONL output (e.g. the committed one).")],
+    new: Annotated[Path, typer.Argument(help="New JSONL output.")],
+    fmt: Annotated[str, typer.Option("--format", help="text, markdown or json.")] = "text",
+    spans: Annotated[bool, typer.Option("--spans", help="Moved offsets count as changes.")]
+    = False,
+    colour: Annotated[bool | None, typer.Option("--color/--no-color",
+                                                help="Colour (default: when a TTY).")] = None,
+) -> None:
+    """Per-document, per-field differences between two outputs; exit 1 when they differ."""
+    from .diff import diff_records, render_markdown, render_text
+
+    if fmt not in ("text", "markdown", "json"):
+        typer.echo(f"error: unknown format {fmt!r} (text, markdown, json)", err=True)
+        raise typer.Exit(2)
+    try:
+        report = diff_records(_load(old), _load(new), spans=spans)
+    except ExtractError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    if fmt == "json":
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        typer.echo(render_markdown(report))
+    else:
+        use = sys.stdout.isatty() if colour is None else colour
+        # click strips ANSI codes off a non-TTY unless told otherwise (--color in a CI log).
+        typer.echo(render_text(report, use), color=use)
+    if not report.equal:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Argument(help="JSONL output of `extract run`.")],
+    html: Annotated[Path, typer.Option("--html", help="Page to write.")] = Path("report.html"),
+) -> None:
+    """A self-contained HTML review page: highlighted articles, tables, filters."""
+    from .report import write_report
+
+    records = _load(output)
+    write_report(records, html)
+    typer.echo(f"wrote {html} ({len(records)} articles)", err=True)

@@ -9,9 +9,12 @@ notebooks and CI diffs read them.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "ArticleRecord",
@@ -163,3 +166,16 @@ class ArticleRecord(_Frozen):
     gates: list[Gate] = Field(default_factory=list)
     markers: list[Marker] = Field(default_factory=list)
     errors: list[ErrorInfo] = Field(default_factory=list)
+
+    # Views for notebooks live in modules above this one; imported on use so the model
+    # layer stays free of display code and of optional dependencies (spaCy).
+    def _repr_html_(self) -> str:
+        from .display import record_html
+
+        return record_html(self)
+
+    def to_spacy(self, nlp: Any, text: str | None = None) -> Doc:
+        """A spaCy ``Doc`` of the article with the entities as spans (see spacy_export)."""
+        from .spacy_export import to_spacy
+
+        return to_spacy(self, nlp, text)

@@ -1,0 +1,90 @@
+"""Flat views of a record: every grounded entity as one row, for tables, HTML and spaCy.
+
+A record nests its spans (a person has mentions, an organization has mentions); users who
+read, diff or highlight the output want one row per span with its kind and normalized
+value.  This module is the single place that flattening is defined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .models import ArticleRecord
+
+__all__ = ["KINDS", "Entity", "entities", "load_text"]
+
+# Output field → short kind name used in tables, CSS classes and spaCy labels.
+KINDS: dict[str, str] = {
+    "dates": "date",
+    "people": "person",
+    "titles": "title",
+    "organizations": "org",
+    "gate_pairs": "gate_pair",
+    "gates": "gate",
+    "markers": "marker",
+}
+
+
+@dataclass(frozen=True)
+class Entity:
+    doc_id: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    method: str
+    confidence: float
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _value(kind: str, item: dict[str, Any]) -> str:
+    if kind == "date":
+        return str(item["value"])
+    if kind in ("person", "org", "gate"):
+        return str(item["name"])
+    if kind == "title":
+        org = f" — {item['organization']}" if item.get("organization") else ""
+        return f"{item['person']}: {item['title']}{org}"
+    if kind == "gate_pair":
+        return f"{item['vn']} – {item['cn']}"
+    return str(item["value"])
+
+
+def entities(record: ArticleRecord, kind: str | None = None) -> list[Entity]:
+    """Every span of ``record`` (optionally of one kind), sorted by offsets then kind."""
+    out: list[Entity] = []
+    for fname, k in KINDS.items():
+        if kind is not None and k != kind:
+            continue
+        for item in getattr(record, fname):
+            d = item.model_dump(mode="json")
+            value = _value(k, d)
+            # People and organizations are clusters: one row per mention, same value.
+            mentions = d.pop("mentions", None) or [d]
+            attrs = {a: v for a, v in d.items()
+                     if a not in ("text", "start", "end", "method", "confidence")}
+            for m in mentions:
+                out.append(Entity(record.doc_id, k, m["start"], m["end"], m["text"], value,
+                                  m["method"], m["confidence"], attrs))
+    out.sort(key=lambda e: (e.start, -e.end, e.kind))
+    return out
+
+
+def load_text(record: ArticleRecord, text: str | None = None) -> str | None:
+    """The article text the offsets point into: ``text`` or the file at ``record.source``.
+
+    Returns None when the text is unavailable or does not match the spans (a moved or
+    edited file), so views can fall back to tables instead of highlighting wrong words.
+    """
+    if text is None:
+        try:
+            text = Path(record.source).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+    for e in entities(record):
+        if text[e.start:e.end] != e.text:
+            return None
+    return text
