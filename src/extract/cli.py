@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import sys
@@ -22,10 +23,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 log = logging.getLogger("extract")
 
 
-def _records(paths: list[Path], stats: dict[str, int]) -> Iterator[ArticleRecord]:
+def _records(paths: list[Path], stats: dict[str, int],
+             encoding: str | None = None) -> Iterator[ArticleRecord]:
     pipeline = Pipeline()
     for p in iter_paths(paths):
-        record = extract_path(pipeline, p)
+        record = extract_path(pipeline, p, encoding=encoding)
         stats["articles"] += 1
         if record.errors:
             stats["errors"] += 1
@@ -38,15 +40,24 @@ def _records(paths: list[Path], stats: dict[str, int]) -> Iterator[ArticleRecord
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="JSONL file.")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Decode every file with this codec (e.g. cp1258) instead of "
+        "detecting it.")] = None,
 ) -> None:
     """Extract records from articles; JSONL to stdout or -o FILE."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         typer.echo(f"error: no such file or folder: {', '.join(map(str, missing))}", err=True)
         raise typer.Exit(2)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            typer.echo(f"error: unknown encoding {encoding!r}", err=True)
+            raise typer.Exit(2) from None
     stats = {"articles": 0, "errors": 0}
     t0 = time.perf_counter()
-    records = _records(paths, stats)
+    records = _records(paths, stats, encoding)
     if output is None:
         write_jsonl(records, sys.stdout)
     else:

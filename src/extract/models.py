@@ -163,3 +163,6 @@ class ArticleRecord(_Frozen):
     gates: list[Gate] = Field(default_factory=list)
     markers: list[Marker] = Field(default_factory=list)
     errors: list[ErrorInfo] = Field(default_factory=list)
+    # The text the offsets refer to when it is not the file decoded as it is: the main text
+    # of an HTML page, or a TCVN3 file converted to Unicode.  None for plain text files.
+    extracted_text: str | None = None
