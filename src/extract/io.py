@@ -151,6 +151,7 @@ def decode_article(data: bytes, encoding: str | None = None) -> tuple[str, str, 
 def _decode_legacy(data: bytes, bad_at: int) -> tuple[str, str, bool]:
     """Not UTF-8: pick the single-byte reading (or TCVN3) that looks most Vietnamese."""
     candidates: dict[str, tuple[str, bool]] = {}
+    _check_legacy_fonts(data.decode("cp1252", errors="replace"))
     try:
         from charset_normalizer import from_bytes
 
@@ -201,9 +202,11 @@ def _html_article(html: str, encoding: str) -> Article:
     except ImportError as e:
         raise ExtractError("HTML input needs the 'html' extra: pip install 'extract[html]'",
                            stage="read") from e
+    # No deduplicate=True: its cache spans calls, so a page seen twice would lose its text
+    # the second time and the output would depend on the order of the batch.
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                       include_links=False, include_images=False,
-                                      with_metadata=True, deduplicate=True,
+                                      with_metadata=True,
                                       favor_precision=True)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not body:
@@ -217,7 +220,8 @@ def _html_article(html: str, encoding: str) -> Article:
         except ValueError:
             published = None
     # The headline heads the text, as in a saved article, so that it is grounded too.
-    text = f"{title}\n\n{body}\n" if title else f"{body}\n"
+    headed = title is None or body.startswith(title)
+    text = f"{body}\n" if headed else f"{title}\n\n{body}\n"
     return Article(text=text, encoding=encoding, converted=True, title=title,
                    published=published)
 

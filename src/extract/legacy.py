@@ -54,25 +54,39 @@ def decode_tcvn3(data: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def vietnamese_score(text: str) -> float:
-    """How Vietnamese a decoded text looks: marked letters minus odd symbols, per character.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_WORD = re.compile(r"[^\W\d_]+")
 
-    Right decodings of Vietnamese have many marked letters and few symbols outside the
-    alphabet and common punctuation; a wrong one (TCVN3 read as cp1252) has the reverse.
+
+def vietnamese_score(text: str) -> float:
+    """How Vietnamese a decoded text looks, per character (higher is better).
+
+    Marked letters count for, symbols outside the alphabet and punctuation against.  A wrong
+    single-byte reading of Vietnamese also yields marked letters (TCVN3 maps nearly every
+    high byte to one), but in impossible syllables: a Vietnamese syllable carries one tone
+    at most, so the marks of a word with two or more tones count against.
     """
     if not text:
         return 0.0
-    marked = odd = 0
-    for ch in unicodedata.normalize("NFC", text):
-        if ch in _VN_MARKED:
-            marked += 1
-        elif ch.isascii():
-            if ch.isprintable() or ch in _COMMON:
-                continue
+    nfc = unicodedata.normalize("NFC", text)
+    odd = 0
+    for ch in nfc:
+        if ch.isascii():
+            if not ch.isprintable() and ch not in _COMMON:
+                odd += 1
+        elif ch not in _VN_MARKED and ch not in _COMMON and not ch.isspace():
             odd += 1
-        elif ch not in _COMMON and not ch.isspace():
-            odd += 1
-    return (marked - 2 * odd) / len(text)
+    good = bad = 0
+    for word in _WORD.findall(nfc):
+        marked = sum(1 for ch in word if ch in _VN_MARKED)
+        if not marked:
+            continue
+        tones = sum(1 for ch in unicodedata.normalize("NFD", word) if ch in _TONES)
+        if tones > 1:
+            bad += marked
+        else:
+            good += marked
+    return (good - 2 * bad - 2 * odd) / len(nfc)
 
 
 def looks_vni(text: str) -> bool:
