@@ -10,6 +10,7 @@ import codecs
 import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -361,3 +362,47 @@ def test_unreadable_file_is_an_error_record(tmp_path: Path) -> None:
             assert "PermissionError" in record.errors[0].message
     finally:
         path.chmod(0o644)
+
+
+# --- properties over arbitrary text -------------------------------------------------------
+
+_lines = st.lists(
+    st.sampled_from([*SHORT.split(), "\n", "Thứ ba, 27/05/2025 - 21:33", "(Ảnh: TTXVN)",
+                                     "Tin liên quan", "PV", "\u200b", "\t", "–", "BÁO LẠNG SƠN"])
+    | st.text(max_size=12), max_size=80).map(" ".join)
+
+
+def _clean(text: str) -> str:
+    from extract.cleaning import Cleaner
+    from extract.document import Document
+
+    doc = Document(doc_id="x", source_path="", source=text)
+    Cleaner()(doc)
+    return doc.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_lines)
+def test_cleaning_is_idempotent(text: str) -> None:
+    once = _clean(text)
+    assert _clean(once) == once
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_lines)
+def test_nfc_and_nfd_give_the_same_values(text: str) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)
+    a, b = extract_text(nfc), extract_text(nfd)
+    grounded(a, nfc)
+    grounded(b, nfd)
+    assert same(a, b)
+
+
+@pytest.mark.slow
+def test_fuzz_run() -> None:
+    """The fuzz script on a small budget (the full 100,000 run is `bench/fuzz.py`)."""
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, str(root / "bench" / "fuzz.py"), "-n", "3000"],
+                            capture_output=True, text=True, check=False)
+    assert "crashes: 0" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0
