@@ -133,6 +133,9 @@ def test_encoding_override(tmp_path: Path) -> None:
     assert record.errors == [] and record.people
     wrong = extract_file(path, encoding="utf-8")
     assert wrong.errors and "utf-8" in wrong.errors[0].message
+    utf16 = tmp_path / "b.txt"
+    utf16.write_bytes(SHORT.encode("utf-16-be"))
+    assert extract_file(utf16, encoding="utf-16-be").people
     unknown = extract_file(path, encoding="no-such-codec")
     assert "unknown encoding" in unknown.errors[0].message
 
@@ -252,6 +255,8 @@ BAD: list[object] = [
                  id="undecodable"),
     pytest.param(lambda p: p.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8\x41"), "utf-16",
                  id="broken-utf16"),
+    pytest.param(lambda p: p.write_bytes(SHORT.encode("utf-16-le")), "--encoding utf-16-le",
+                 id="utf16-without-bom"),
     pytest.param(_sparse(50_000_000), "too large", id="50MB"),
     pytest.param(lambda p: p.write_text(SHORT + "á" * (MAX_LINE + 1), encoding="utf-8"),
                  "line of", id="long-line"),

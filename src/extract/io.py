@@ -84,6 +84,13 @@ def _sniff_binary(data: bytes) -> None:
             raise ExtractError(f"binary file: {what}, not text", stage="read")
     head = data[:4096]
     if b"\x00" in head:
+        # Text in UTF-16 without a BOM has a NUL in every other byte for ASCII letters.
+        half = len(head) // 2
+        for order, nuls, chars in (("le", head[1::2], head[0::2]),
+                                   ("be", head[0::2], head[1::2])):
+            if half and nuls.count(0) > half * 0.3 and chars.count(0) < half * 0.02:
+                raise ExtractError(f"looks like UTF-16 without a BOM; name it with "
+                                   f"--encoding utf-16-{order}", stage="read")
         raise ExtractError("binary file (NUL bytes), not text", stage="read")
     controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\x0c")
     # TCVN3 puts a few capitals on control codes, never a tenth of the text.
