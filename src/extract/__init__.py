@@ -45,9 +45,10 @@ def extract_text(text: str, *, doc_id: str = "doc", source: str = "",
     return _pipeline().run(text, doc_id=doc_id, path=source, reference_date=published)
 
 
-def extract_file(path: str | Path) -> ArticleRecord:
-    """Extract one article file (UTF-8); unreadable files give an error record."""
-    return extract_path(_pipeline(), Path(path))
+def extract_file(path: str | Path, *, encoding: str | None = None) -> ArticleRecord:
+    """Extract one article file (text in any encoding, or HTML); bad files give an error
+    record.  ``encoding`` names the codec instead of detecting it."""
+    return extract_path(_pipeline(), Path(path), encoding=encoding)
 
 
 def extract_many(paths: Iterable[str | Path], *, jobs: int = 1) -> Iterator[ArticleRecord]:

@@ -37,6 +37,7 @@ class Input:
     path: str | None = None
     text: str | None = None
     source: str | None = None  # the path as given, when ``path`` was made absolute
+    encoding: str | None = None  # decode with this codec instead of detecting it
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Result:
     doc_id: str
     line: str  # the JSON record, without newline
     errors: int
+    where: str = ""  # the file (as given) or "-", for messages
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> Iterator[Input]:
@@ -91,7 +93,8 @@ def _pipeline() -> Pipeline:
 
 def _work(item: Input) -> Result:
     record = _extract(_pipeline(), item)
-    return Result(doc_id=record.doc_id, line=to_json(record), errors=len(record.errors))
+    return Result(doc_id=record.doc_id, line=to_json(record), errors=len(record.errors),
+                  where=item.source or item.path or "-")
 
 
 def _extract(pipeline: Pipeline, item: Input) -> ArticleRecord:
@@ -100,7 +103,8 @@ def _extract(pipeline: Pipeline, item: Input) -> ArticleRecord:
             return pipeline.run(item.text, doc_id=item.doc_id, path=item.path or "-")
         except Exception as e:  # the pipeline catches stage errors; this is a last guard
             return error_record(item.doc_id, item.path or "-", "extract", str(e))
-    return extract_path(pipeline, Path(item.path or ""), source=item.source)
+    return extract_path(pipeline, Path(item.path or ""), source=item.source,
+                        encoding=item.encoding)
 
 
 def run_batch(inputs: Iterable[Input], jobs: int = 1, chunksize: int = 4,
@@ -113,7 +117,8 @@ def run_batch(inputs: Iterable[Input], jobs: int = 1, chunksize: int = 4,
         p = pipeline or _pipeline()
         for item in inputs:
             record = _extract(p, item)
-            yield Result(doc_id=record.doc_id, line=to_json(record), errors=len(record.errors))
+            yield Result(doc_id=record.doc_id, line=to_json(record), errors=len(record.errors),
+                         where=item.source or item.path or "-")
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     pool = ctx.Pool(processes=jobs, initializer=_init_worker)

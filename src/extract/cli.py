@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import itertools
 import json
 import logging
@@ -42,6 +44,9 @@ def run(
         "--engine", help="local, or dask (then -o is a folder of part files).")] = "local",
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Decode every file with this codec (e.g. cp1258) instead of "
+        "detecting it.")] = None,
 ) -> None:
     """Extract records from articles; JSONL to stdout or -o FILE (written atomically)."""
     if engine == "dask":
@@ -50,6 +55,12 @@ def run(
     if engine != "local":
         typer.echo(f"error: unknown engine {engine!r} (local or dask)", err=True)
         raise typer.Exit(2)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            typer.echo(f"error: unknown encoding {encoding!r}", err=True)
+            raise typer.Exit(2) from None
     try:
         inputs = _inputs(paths)
     except ExtractError as e:
@@ -64,6 +75,8 @@ def run(
         done = {json.loads(line)["doc_id"] for line in kept}
         inputs = (i for i in inputs if i.doc_id not in done)
         typer.echo(f"resuming: {len(kept)} records kept", err=True)
+    if encoding is not None:
+        inputs = (dataclasses.replace(i, encoding=encoding) for i in inputs)
     stats = {"articles": 0, "errors": 0}
     show = sys.stderr.isatty() if progress is None else progress
     t0 = time.perf_counter()
@@ -127,7 +140,7 @@ def _lines(results: Iterator[Result], stats: dict[str, int], show: bool) -> Iter
             if r.errors:
                 stats["errors"] += 1
                 for err in json.loads(r.line)["errors"]:
-                    typer.echo(f"error: {r.doc_id}: [{err['stage']}] {err['message']}", err=True)
+                    typer.echo(f"error: {r.where}: [{err['stage']}] {err['message']}", err=True)
             bar.advance(task)
             yield r.line
 

@@ -1,27 +1,40 @@
 """Reading articles from disk and writing records as JSONL.
 
-Decoding is strict: UTF-8 with or without BOM.  A file that cannot be read or decoded gives
-an error record (stage ``read``) and the batch goes on.  Output is one JSON object per
-line, in path order, byte-identical for the same input.
+Any file gives a record: text in UTF-8 (with or without BOM), UTF-16 with a BOM, Windows-1258
+and other single-byte encodings (detected, or named with ``encoding=``), the TCVN3 font
+encoding (converted) and HTML pages (main text extracted).  A file that cannot be read, is
+not text, is too big or has no Vietnamese gives an error record (stage ``read``) and the
+batch goes on.  Output is one JSON object per line, in path order, byte-identical for the
+same input.
 """
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
+import re
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import IO
 
+from .legacy import decode_tcvn3, looks_vni, vietnamese_score
 from .models import ArticleRecord, ExtractError
 from .pipeline import Pipeline, error_record
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
+    "MAX_LINE",
+    "Article",
     "decode",
     "extract_path",
     "iter_paths",
+    "read_article",
     "read_jsonl",
     "to_json",
     "write_jsonl",
@@ -31,52 +44,264 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 5_000_000  # one article; a larger file is refused with a clear error
+# A news paragraph is a few thousand characters; a longer "line" is a dump, not an article,
+# and the line-based cleaning would spend its time on it.
+MAX_LINE = 100_000
+# Extraction time grows faster than the text (a 3.6M-character file took minutes): a cap on
+# the decoded text keeps every document within a few seconds.  Articles are under 50,000.
+MAX_CHARS = 500_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+
+# File signatures of the binaries most often saved under a .txt name.
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or DOCX/XLSX)",
+    b"\xd0\xcf\x11\xe0": "an MS Office document",
+    b"{\\rtf": "an RTF document",
+}
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+# Single-byte encodings tried when the bytes are not UTF-8, with TCVN3 beside them.
+_LEGACY = ("cp1258", "cp1252", "latin-1")
+_TCVN3_HINT = re.compile("[\u00b5-\u00bf\u00c6-\u00cb\u00d2-\u00d8\u00de\u00f5-\u00fe]")
 
 
-def decode(data: bytes) -> str:
-    """Decode an article's bytes (UTF-8, optional BOM); raises :class:`ExtractError`."""
+@dataclass(frozen=True)
+class Article:
+    """A file read and decoded: the text the offsets refer to, and page metadata."""
+
+    text: str
+    encoding: str
+    converted: bool = False  # text is not the file's bytes decoded (HTML, TCVN3): keep it
+    title: str | None = None
+    published: date | None = None
+
+
+def _sniff_binary(data: bytes) -> None:
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise ExtractError(f"binary file: {what}, not text", stage="read")
+    head = data[:4096]
+    if b"\x00" in head:
+        # Text in UTF-16 without a BOM has a NUL in every other byte for ASCII letters.
+        half = len(head) // 2
+        for order, nuls, chars in (("le", head[1::2], head[0::2]),
+                                   ("be", head[0::2], head[1::2])):
+            if half and nuls.count(0) > half * 0.3 and chars.count(0) < half * 0.02:
+                raise ExtractError(f"looks like UTF-16 without a BOM; name it with "
+                                   f"--encoding utf-16-{order}", stage="read")
+        raise ExtractError("binary file (NUL bytes), not text", stage="read")
+    controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\x0c")
+    # TCVN3 puts a few capitals on control codes, never a tenth of the text.
+    if controls > len(head) // 10:
+        raise ExtractError(f"binary file ({controls} control bytes in the first "
+                           f"{len(head)}), not text", stage="read")
+
+
+def _fix_tcvn3(text: str, encoding: str) -> tuple[str, str, bool]:
+    """TCVN3 bytes read as a single-byte charset look like Latin-1 symbols; convert them."""
+    if len(_TCVN3_HINT.findall(text[:20_000])) < 3:
+        return text, encoding, False
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("latin-1")
+        except UnicodeEncodeError:
+            return text, encoding, False
+    converted = decode_tcvn3(raw)
+    if vietnamese_score(converted) > vietnamese_score(text) + 0.02:
+        return converted, "tcvn3", True
+    return text, encoding, False
+
+
+def _check_legacy_fonts(text: str) -> None:
+    if looks_vni(text):
+        raise ExtractError("text is in the VNI font encoding (e.g. 'Vieät Nam'); convert it "
+                           "to Unicode first (e.g. with UniKey's converter)", stage="read")
+
+
+def decode_article(data: bytes, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Decode bytes to text; returns (text, encoding used, converted from a font encoding)."""
     if not data.strip():
         raise ExtractError("empty file", stage="read")
-    if b"\x00" in data[:4096]:
-        raise ExtractError("binary file (NUL bytes), not text", stage="read")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except LookupError as e:
+            raise ExtractError(f"unknown encoding {encoding!r}", stage="read") from e
+        except UnicodeDecodeError as e:
+            raise ExtractError(f"not valid {encoding} at byte {e.start}", stage="read") from e
+        text, used, converted = _fix_tcvn3(text, encoding)
+        _check_legacy_fonts(text)
+        return text, used, converted
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec, False
+            except UnicodeDecodeError as e:
+                raise ExtractError(f"not valid {codec} at byte {e.start} despite its BOM",
+                                   stage="read") from e
+    _sniff_binary(data)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ExtractError(f"not valid UTF-8 at byte {e.start}", stage="read") from e
-    # Universal newlines keep offsets simple for users: \r\n and \r count as written.
-    return text
+        text, used, converted = _decode_legacy(data, e.start)
+    else:
+        # UTF-8 text may still hold TCVN3 read once as cp1252 and saved again.
+        text, used, converted = _fix_tcvn3(text, "utf-8")
+    _check_legacy_fonts(text)
+    return text, used, converted
+
+
+def _decode_legacy(data: bytes, bad_at: int) -> tuple[str, str, bool]:
+    """Not UTF-8: pick the single-byte reading (or TCVN3) that looks most Vietnamese."""
+    candidates: dict[str, tuple[str, bool]] = {}
+    _check_legacy_fonts(data.decode("cp1252", errors="replace"))
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            candidates[best.encoding] = (data.decode(best.encoding, errors="strict"), False)
+    except (UnicodeDecodeError, LookupError):
+        pass
+    for codec in _LEGACY:
+        try:
+            candidates[codec] = (data.decode(codec), False)
+        except UnicodeDecodeError:
+            continue
+    candidates["tcvn3"] = (decode_tcvn3(data), True)
+    # Sorted names first so that ties resolve the same way on every run.
+    name = max(sorted(candidates), key=lambda k: vietnamese_score(candidates[k][0]))
+    text, converted = candidates[name]
+    if vietnamese_score(text) <= 0.0 and not looks_vni(text):
+        raise ExtractError(f"not valid UTF-8 at byte {bad_at}, and no single-byte encoding "
+                           "gives Vietnamese text; name one with --encoding", stage="read")
+    log.debug("decoded as %s", name)
+    return text, name, converted
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Decode an article's bytes (see :func:`decode_article`); raises :class:`ExtractError`."""
+    return decode_article(data, encoding)[0]
+
+
+def _check_text(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise ExtractError(f"text too long ({len(text)} characters > {MAX_CHARS}): not one "
+                           "article", stage="read")
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if longest > MAX_LINE:
+        raise ExtractError(f"a line of {longest} characters (> {MAX_LINE}): not article "
+                           "text", stage="read")
+    nfc = unicodedata.normalize("NFC", text[:200_000])
+    if vietnamese_score(nfc) <= 0.0 or not any(c in nfc for c in "đĐ" "ăâêôơư" "ĂÂÊÔƠƯ"):
+        raise ExtractError("no Vietnamese text found (no Vietnamese letters)", stage="read")
+
+
+def is_html(path: Path, data: bytes) -> bool:
+    return path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(data[:2048]))
+
+
+def _html_article(html: str, encoding: str) -> Article:
+    """Main text of a saved web page, without comments or related-article lists."""
+    try:
+        import trafilatura
+    except ImportError as e:
+        raise ExtractError("HTML input needs the 'html' extra: pip install 'extract[html]'",
+                           stage="read") from e
+    # No deduplicate=True: its cache spans calls, so a page seen twice would lose its text
+    # the second time and the output would depend on the order of the batch.
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                      include_links=False, include_images=False,
+                                      with_metadata=True,
+                                      favor_precision=True)
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise ExtractError("HTML page without main text", stage="read")
+    title = (getattr(doc, "title", None) or "").strip() or None
+    published: date | None = None
+    raw_date = getattr(doc, "date", None)
+    if raw_date:
+        try:
+            published = date.fromisoformat(str(raw_date)[:10])
+        except ValueError:
+            published = None
+    # The headline heads the text, as in a saved article, so that it is grounded too.
+    headed = title is None or body.startswith(title)
+    text = f"{body}\n" if headed else f"{title}\n\n{body}\n"
+    return Article(text=text, encoding=encoding, converted=True, title=title,
+                   published=published)
+
+
+def read_article(path: Path, encoding: str | None = None) -> Article:
+    """Read and decode one file; raises :class:`ExtractError` (stage ``read``) or OSError."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ExtractError(f"file too large ({size} bytes > {MAX_BYTES})", stage="read")
+    with path.open("rb") as fh:
+        # Bounded even if the file grows between stat and read.
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ExtractError(f"file too large (> {MAX_BYTES} bytes)", stage="read")
+    text, used, converted = decode_article(data, encoding)
+    if is_html(path, data):
+        article = _html_article(text, used)
+    else:
+        article = Article(text=text, encoding=used, converted=converted)
+    _check_text(article.text)
+    return article
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named and files under folders (recursive), each folder sorted by path."""
+    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
     for p in paths:
         path = Path(p)
         if path.is_dir():
             files = [f for f in path.rglob("*") if f.is_file() and f.suffix.lower()
-                     in TEXT_SUFFIXES and not any(part.startswith(".") for part in
-                                                  f.relative_to(path).parts)]
+                     in suffixes and not any(part.startswith(".") for part in
+                                             f.relative_to(path).parts)]
             yield from sorted(files)
         else:
             yield path
 
 
-def extract_path(pipeline: Pipeline, path: Path, source: str | None = None) -> ArticleRecord:
+def extract_path(pipeline: Pipeline, path: Path, source: str | None = None, *,
+                 encoding: str | None = None) -> ArticleRecord:
     """Read, decode and extract one file; read failures become an error record.
 
-    ``source`` is the path as the user gave it, recorded in the output (default: path)."""
+    ``source`` is the path as the user gave it, recorded in the output (default: path);
+    ``encoding`` overrides the detection of the file's encoding."""
     doc_id = path.stem
     shown = source if source is not None else str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ExtractError(f"file too large ({size} bytes > {MAX_BYTES})", stage="read")
-        text = decode(path.read_bytes())
+        article = read_article(path, encoding)
     except ExtractError as e:
         return error_record(doc_id, shown, e.stage, str(e))
     except OSError as e:
         return error_record(doc_id, shown, "read", f"{type(e).__name__}: {e.strerror or e}")
-    return pipeline.run(text, doc_id=doc_id, path=shown)
+    except Exception as e:  # a decoder or HTML library bug must not stop the batch
+        log.exception("reading %s failed", path)
+        return error_record(doc_id, shown, "read", f"{type(e).__name__}: {e}")
+    record = pipeline.run(article.text, doc_id=doc_id, path=shown,
+                          reference_date=article.published)
+    if not article.converted:
+        return record
+    update: dict[str, object] = {"extracted_text": article.text}
+    if record.title is None and article.title:
+        update["title"] = article.title
+    if record.published is None and article.published:
+        update["published"] = article.published.isoformat()
+    return record.model_copy(update=update)
 
 
 def to_json(record: ArticleRecord) -> str:

@@ -166,6 +166,9 @@ class ArticleRecord(_Frozen):
     gates: list[Gate] = Field(default_factory=list)
     markers: list[Marker] = Field(default_factory=list)
     errors: list[ErrorInfo] = Field(default_factory=list)
+    # The text the offsets refer to when it is not the file decoded as it is: the main text
+    # of an HTML page, or a TCVN3 file converted to Unicode.  None for plain text files.
+    extracted_text: str | None = None
 
     # Views for notebooks live in modules above this one; imported on use so the model
     # layer stays free of display code and of optional dependencies (spaCy).
