@@ -231,6 +231,14 @@ class Cleaner:
                 if chars[i] != "\n":
                     chars[i] = " "
 
+        # Photo credits inside lines first, so every later decision sees the line as a
+        # second pass would (cleaning must be idempotent).
+        for s, e in lines:
+            for p in inline_p:
+                for m in p.finditer(text, s, e):
+                    blank(m.start(), m.end())
+        text = "".join(chars)
+
         metas: dict[int, MetaLine] = {}
         live: list[int] = []  # indexes of lines that are not furniture
         for i, (s, e) in enumerate(lines):
@@ -315,12 +323,6 @@ class Cleaner:
             # Only the names: a unit after the dash ("- Phòng Quản lý doanh nghiệp") is text.
             m = _AUTHOR_LINE.match(text[s:e])
             blank(s, s + m.end("names") if m else e)
-        for i in live:
-            s, e = lines[i]
-            line_text = "".join(chars[s:e])
-            for p in inline_p:
-                for m in p.finditer(line_text):
-                    blank(s + m.start(), s + m.end())
         return Layout(headline=headline, dateline=dateline, authors=sorted(set(authors)))
 
     @staticmethod
