@@ -321,8 +321,8 @@ class Cleaner:
             break
         for s, e in authors:
             # Only the names: a unit after the dash ("- Phòng Quản lý doanh nghiệp") is text.
-            m = _AUTHOR_LINE.match(text[s:e])
-            blank(s, s + m.end("names") if m else e)
+            byline = _AUTHOR_LINE.match(text[s:e])
+            blank(s, s + byline.end("names") if byline else e)
         return Layout(headline=headline, dateline=dateline, authors=sorted(set(authors)))
 
     @staticmethod
