@@ -208,3 +208,12 @@ def test_person_side_stated_or_from_title_bodies() -> None:
                      "phát biểu.")
     assert {p.name: p.side for p in r.people} == {
         "Ngô Thụy Lâm": "CN", "Triệu Minh Tuấn": "VN", "Lò Văn Pó": "VN"}
+
+
+def test_span_index() -> None:
+    from extract.recognizers._match import SpanIndex
+
+    idx = SpanIndex([(10, 20), (0, 3), (15, 40)])
+    assert [p for p in range(45) if idx.holds(p)] == [*range(0, 3), *range(10, 40)]
+    assert idx.overlaps(5, 11) and not idx.overlaps(3, 10)
+    assert idx.within(5, 16) == [(10, 20), (15, 40)]

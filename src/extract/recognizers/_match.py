@@ -7,6 +7,7 @@ whatever the size of the gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
@@ -15,8 +16,36 @@ import ahocorasick
 
 T = TypeVar("T")
 
-__all__ = ["PhraseMatcher", "alternation", "is_upper_start", "lower_same_length",
-           "word_boundary"]
+__all__ = ["PhraseMatcher", "SpanIndex", "alternation", "is_upper_start",
+           "lower_same_length", "word_boundary"]
+
+
+class SpanIndex:
+    """Which of many [start, end) spans hold a position, in O(log n) (long articles have
+    thousands of mentions; a scan per candidate would make the cost quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._max_end: list[int] = []
+        top = -1
+        for _, e in self.spans:
+            top = max(top, e)
+            self._max_end.append(top)
+
+    def holds(self, pos: int) -> bool:
+        """True when some span has start <= pos < end."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._max_end[i] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) starts or ends inside some span."""
+        return self.holds(start) or (end > start and self.holds(end - 1))
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans starting in [lo, hi)."""
+        return self.spans[bisect.bisect_left(self._starts, lo): bisect.bisect_left(
+            self._starts, hi)]
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -11,6 +11,7 @@ Markers stated beside a gate or pair are attached to it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from .. import gazetteers
 from ..document import Document, GateHit
 from ..models import Method
 from ..text import LOWER, UPPER, fold, fold_key
-from ._match import PhraseMatcher, lower_same_length
+from ._match import PhraseMatcher, SpanIndex, lower_same_length
 
 __all__ = ["GateRecognizer"]
 
@@ -73,22 +74,22 @@ class GateRecognizer:
         text = doc.text
         low = lower_same_length(text)
         triggers = self._triggers.longest(low)
-        blockers = list(self._blockers.iter(low))
-        org_spans = [(o.start, o.end) for o in doc.orgs if not o.back_reference]
+        blockers = SpanIndex((s, e) for s, e, _ in self._blockers.iter(low))
+        org_spans = SpanIndex((o.start, o.end) for o in doc.orgs if not o.back_reference)
         hits: list[GateHit] = []
-        taken: list[tuple[int, int]] = list(org_spans)
         for m in _PAIR.finditer(text):
             hit = self._pair(text, m, triggers, blockers, org_spans)
             if hit is not None:
                 hits.append(hit)
-                taken.append((hit.start, hit.end))
+        # Triggers do not overlap, so single gates never overlap each other.
+        taken = SpanIndex([*org_spans.spans, *((h.start, h.end) for h in hits)])
         for ts, te, kinds in triggers:
             p = te
             while p < len(text) and text[p] in " \t":
                 p += 1
-            if any(s <= p < e or s <= ts < e for s, e in taken):
+            if taken.holds(p) or taken.holds(ts):
                 continue
-            if any(bs < ts and be >= ts - 1 for bs, be, _ in blockers):
+            if any(be >= ts - 1 for _, be in blockers.within(ts - 80, ts)):
                 continue  # "Khu kinh tế cửa khẩu Đồng Đăng": a zone, not the gate
             single = _SINGLE.match(text, p)
             if not single or p == te:
@@ -96,7 +97,6 @@ class GateRecognizer:
             hit = self._single(text, ts, single, kinds[0])
             if hit is not None:
                 hits.append(hit)
-                taken.append((hit.start, hit.end))
         hits.sort(key=lambda h: h.start)
         self._attach_markers(doc, hits)
         doc.gates = hits
@@ -104,21 +104,19 @@ class GateRecognizer:
     # -- pairs ----------------------------------------------------------------------------
 
     def _pair(self, text: str, m: re.Match[str], triggers: list[tuple[int, int, list[str]]],
-              blockers: list[tuple[int, int, list[str]]],
-              org_spans: list[tuple[int, int]]) -> GateHit | None:
+              blockers: SpanIndex, org_spans: SpanIndex) -> GateHit | None:
         a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
         if not a or not b or fold_key(a) in self._not_gate or fold_key(b) in self._not_gate:
             return None
         a_start = m.start("a") + (len(m.group("a")) - len(a))
-        if any(os_ <= a_start < oe for os_, oe in org_spans):
+        if org_spans.holds(a_start):
             return None  # "Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn" names a body
         trig = _trigger_before(text, a_start, triggers)
-        clause_start = max(text.rfind(c, 0, a_start) for c in ".;\n(,")
+        clause_start = max(text.rfind(c, max(0, a_start - 300), a_start) for c in ".;\n(,")
         # A zone word before the names blocks them unless a gate phrase stands between
         # ("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is blocked: the zone holds "cửa khẩu").
-        blocked = [bs for bs, be, _ in blockers
-                   if clause_start < bs and be <= a_start
-                   and (trig is None or (bs < trig[0] and be >= trig[0] - 1))]
+        blocked = [bs for bs, be in blockers.within(clause_start + 1, a_start)
+                   if be <= a_start and (trig is None or (bs < trig[0] and be >= trig[0] - 1))]
         known = self._known_pair(a, b)
         qa, qb = m.group("qa"), m.group("qb")
         sides = self._sides_from_qualifiers(qa, qb)
@@ -238,7 +236,11 @@ def _strip_type(name: str) -> str:
 def _trigger_before(text: str, pos: int,
                     triggers: list[tuple[int, int, list[str]]]) -> tuple[int, str] | None:
     """A gate phrase ending right before ``pos`` (spaces between): (start, kind)."""
-    for ts, te, kinds in triggers:
-        if te <= pos and not text[te:pos].strip():
+    # Triggers do not overlap, so their ends are sorted like their starts: the nearest one
+    # ending before pos is the only candidate.
+    i = bisect.bisect_right([te for _, te, _ in triggers], pos) - 1
+    if i >= 0:
+        ts, te, kinds = triggers[i]
+        if not text[te:pos].strip():
             return ts, kinds[0]
     return None

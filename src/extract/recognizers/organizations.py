@@ -20,7 +20,7 @@ from .. import gazetteers
 from ..document import Document, OrgHit
 from ..models import Method
 from ..text import LOWER, UPPER, fold, fold_key
-from ._match import PhraseMatcher, lower_same_length, skip_spaces
+from ._match import PhraseMatcher, SpanIndex, lower_same_length, skip_spaces
 
 __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 
@@ -135,13 +135,14 @@ class OrganizationRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         low = lower_same_length(text)
-        blocked = [(s, e) for s, e, _ in self._not_org.iter(low)]
+        blocked = SpanIndex((s, e) for s, e, _ in self._not_org.iter(low))
         hits: list[OrgHit] = []
         taken_until = -1
         for s, e, heads in self._heads.longest(low):
             if s < taken_until:
                 continue
-            if any(bs <= s < be and not (bs == s and be <= e) for bs, be in blocked):
+            if blocked.holds(s) and any(bs <= s < be and not (bs == s and be <= e)
+                                        for bs, be in blocked.within(s - 60, s + 1)):
                 continue
             if (s > 0 and text[s - 1] in "/-") or (text[e:e + 1] in ("/", "-") and \
                     text[e + 1:e + 2].isupper()):

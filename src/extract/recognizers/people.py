@@ -15,6 +15,7 @@ import re
 from .. import gazetteers
 from ..document import Document, PersonHit
 from ..text import LOWER, UPPER, fold_key
+from ._match import SpanIndex
 
 __all__ = ["PeopleRecognizer"]
 
@@ -68,6 +69,7 @@ class PeopleRecognizer:
         for s0, e0 in org_spans:
             chars[s0:e0] = " " * (e0 - s0)
         ptext = "".join(chars)
+        orgs = SpanIndex(org_spans)
         hits: list[PersonHit] = []
         for m in _CANDIDATE.finditer(ptext):
             context = bool(self._hon_before.search(ptext[max(0, m.start(1) - 20): m.start(1)])
@@ -81,7 +83,7 @@ class PeopleRecognizer:
             lead, cand, known = trimmed
             s = m.start(1) + lead
             e = s + len(cand)
-            if any(os_ <= s < oe or os_ < e <= oe for os_, oe in org_spans):
+            if orgs.overlaps(s, e):
                 continue
             conf = self._evidence(ptext, s, e, cand, known)
             if conf is None:
@@ -197,13 +199,13 @@ class PeopleRecognizer:
         out: list[PersonHit] = []
         if not given:
             return out
-        taken = [(h.start, h.end) for h in hits]
+        taken = SpanIndex([(h.start, h.end) for h in hits] + org_spans)
         for m in _SHORT.finditer(text):
             word = m.group(1)
             if word not in given:
                 continue
             s, e = m.span(1)
-            if any(ts <= s < te for ts, te in taken + org_spans):
+            if taken.holds(s):
                 continue
             if not self._hon_before.search(text[max(0, s - 20): s]):
                 continue
