@@ -16,7 +16,7 @@ from functools import cached_property
 
 from . import gazetteers
 from .document import Document
-from .text import LOWER, UPPER, normalize, strip_span
+from .text import LOWER, UPPER, alternation, normalize, strip_span
 
 __all__ = ["Cleaner", "Layout", "MetaLine", "MetaParser", "author_names"]
 
@@ -116,8 +116,8 @@ class MetaParser:
     "Tác giả: Lò Thủy  |  Ngày đăng: 23/10/2024  |  Lượt xem: 1.245"."""
 
     def __init__(self, dates: gazetteers.DatesTable, furniture: gazetteers.FurnitureTable):
-        wd = _alternation(dates.weekday)
-        lab = _alternation(dates.published_label)
+        wd = alternation(dates.weekday)
+        lab = alternation(dates.published_label)
         time = r"(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
         date = (rf"(?:ngày\s*)?(?:{_DATE_NUM}|\d{{4}}-\d{{2}}-\d{{2}}"
                 r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)")
@@ -127,9 +127,9 @@ class MetaParser:
             rf"(?:(?:{wd})\s*,?\s*)?{date}(?:\s*[-,|]?\s*{time})?{gmt}", re.IGNORECASE)
         self._time = re.compile(rf"{time}{gmt}", re.IGNORECASE)
         self._author_label = re.compile(
-            rf"(?:{_alternation(furniture.author_label)})\s*:\s*", re.IGNORECASE)
+            rf"(?:{alternation(furniture.author_label)})\s*:\s*", re.IGNORECASE)
         self._meta_label = re.compile(
-            rf"(?:{_alternation(furniture.meta_label)})\s*:", re.IGNORECASE)
+            rf"(?:{alternation(furniture.meta_label)})\s*:", re.IGNORECASE)
 
     def parse(self, line: str) -> MetaLine | None:
         if not line.strip() or len(line) > 200 or (":" not in line and not _DIGIT.search(line)):
@@ -168,10 +168,6 @@ class MetaParser:
             return None
         has_time = has_time or bool(re.search(r"\d[:h]\d\d", line))
         return MetaLine(has_date=has_date, has_time=has_time, authors=authors)
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 class Cleaner:

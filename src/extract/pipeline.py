@@ -12,7 +12,6 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 from .cleaning import Cleaner
 from .document import Document, Stage
@@ -237,6 +236,3 @@ def _gate_meta() -> dict[str, dict[str, str | None]]:
         }
     return _GATE_META
 
-
-def doc_id_for(path: Path) -> str:
-    return path.stem

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ __all__ = [
     "LOWER",
     "UPPER",
     "NormText",
+    "alternation",
     "canonical_tones",
     "fold",
     "fold_key",
@@ -159,6 +161,11 @@ def normalize(source: str) -> NormText:
 
 _SPACES = re.compile(r"\s+")
 _DASH_SPACES = re.compile(r"\s*-\s*")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so prefixes never win)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

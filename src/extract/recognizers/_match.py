@@ -14,10 +14,11 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
+from ..text import alternation
+
 T = TypeVar("T")
 
-__all__ = ["PhraseMatcher", "SpanIndex", "alternation", "is_upper_start",
-           "lower_same_length", "word_boundary"]
+__all__ = ["PhraseMatcher", "SpanIndex", "alternation", "lower_same_length", "word_boundary"]
 
 
 class SpanIndex:
@@ -48,9 +49,7 @@ class SpanIndex:
             self._starts, hi)]
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first (so prefixes never win)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
 
 
 def lower_same_length(text: str) -> str:
@@ -66,10 +65,6 @@ def word_boundary(text: str, start: int, end: int) -> bool:
     if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
         return False
     return not (end < len(text) and text[end].isalnum() and text[end - 1].isalnum())
-
-
-def is_upper_start(text: str, pos: int) -> bool:
-    return pos < len(text) and text[pos].isupper()
 
 
 class PhraseMatcher(Generic[T]):
