@@ -83,3 +83,21 @@ def test_summary_line(tmp_path: Path) -> None:
     d = corpus(tmp_path, 4)
     result = runner.invoke(app, ["run", str(d), "-o", str(tmp_path / "o.jsonl")])
     assert "4 articles, 0 with errors" in result.output
+
+
+def test_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Workers are separate processes with their own string hashing: no output order may
+    depend on set or dict order of strings."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"h{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "extract.cli", "run", str(SEEDS),
+                        str(GENRE / "texts"), "-o", str(out)], env=env, check=True,
+                       capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

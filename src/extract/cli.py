@@ -284,3 +284,7 @@ def report(
     records = _load(output)
     write_report(records, html)
     typer.echo(f"wrote {html} ({len(records)} articles)", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
