@@ -41,6 +41,12 @@ GateKind = Literal["quốc tế", "chính", "song phương", "phụ", "lối m�
                    "ga đường sắt"]
 
 
+def _check_unique(ids: list[str], what: str) -> None:
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise ValueError(f"duplicate {what} ids: {dup}")
+
+
 class _Data(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -85,10 +91,7 @@ class GatesTable(_Data):
     @field_validator("gate")
     @classmethod
     def _unique_ids(cls, v: list[GateEntry]) -> list[GateEntry]:
-        ids = [g.id for g in v]
-        dup = {i for i in ids if ids.count(i) > 1}
-        if dup:
-            raise ValueError(f"duplicate gate ids: {sorted(dup)}")
+        _check_unique([g.id for g in v], "gate")
         return v
 
 
@@ -145,10 +148,7 @@ class BodiesTable(_Data):
     @field_validator("body")
     @classmethod
     def _unique_ids(cls, v: list[Body]) -> list[Body]:
-        ids = [b.id for b in v]
-        dup = {i for i in ids if ids.count(i) > 1}
-        if dup:
-            raise ValueError(f"duplicate body ids: {sorted(dup)}")
+        _check_unique([b.id for b in v], "body")
         return v
 
 

@@ -108,8 +108,7 @@ class OrganizationRecognizer:
         known = sorted(set(places.cn_region + places.vn_province + places.country
                            + [g[0] for g in t.region_alias]
                            + [a for g in t.region_alias for a in g]), key=len, reverse=True)
-        self._bare_places: PhraseMatcher[str] = PhraseMatcher((p, p) for p in known)
-        # After a locality word any known place name may follow ("thành phố Móng Cái").
+        # Known places, right after a name or after a locality word ("thành phố Móng Cái").
         self._places_after_word: PhraseMatcher[str] = PhraseMatcher(
             (p, p) for p in known + places.vn_locality + places.cn_locality)
         names: gazetteers.NamesTable = gazetteers.load("names")
