@@ -25,6 +25,10 @@ __all__ = [
     "GatePair",
     "Granularity",
     "Marker",
+    "Meeting",
+    "MeetingKind",
+    "MeetingParty",
+    "MeetingPerson",
     "Mention",
     "Method",
     "Organization",
@@ -145,6 +149,65 @@ class Marker(Mention):
     attached_to: str | None = None
 
 
+class MeetingKind(StrEnum):
+    """The normalized kind of a meeting; the trigger as written is kept beside it."""
+
+    TALKS = "talks"
+    WORKING_SESSION = "working session"
+    RECEPTION = "reception"
+    CONFERENCE = "conference"
+    CEREMONY = "ceremony"
+    SIGNING = "signing"
+    PATROL = "joint patrol or inspection"
+    VISIT = "visit"
+
+
+class MeetingParty(_Frozen):
+    """A body taking part in a meeting; ``organization`` is the name of its entry in
+    ``ArticleRecord.organizations`` (``index`` is that entry's position)."""
+
+    side: Side | None = None
+    organization: str
+    index: int = Field(ge=0)
+    role: Literal["host", "guest"] | None = None
+    method: Method = Method.RULE
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class MeetingPerson(_Frozen):
+    """A named person stated to lead, chair, attend or speak at a meeting; ``name`` is the
+    name of their entry in ``ArticleRecord.people`` (``index`` is its position)."""
+
+    side: Side | None = None
+    name: str
+    index: int = Field(ge=0)
+    title: str | None = None
+    role: Literal["lead", "chair", "attend", "speak"] | None = None
+    method: Method = Method.RULE
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Meeting(_Frozen):
+    """One meeting the article reports, however often it is mentioned.
+
+    ``trigger`` is the first mention of its trigger word; ``evidence`` the sentence spans it
+    was built from.  ``gate_pairs`` and ``markers`` are indexes into the record's lists.
+    """
+
+    kind: str
+    kind_norm: MeetingKind
+    date: str | None = None
+    place: str | None = None
+    parties: list[MeetingParty] = Field(default_factory=list)
+    people: list[MeetingPerson] = Field(default_factory=list)
+    gate_pairs: list[int] = Field(default_factory=list)
+    markers: list[int] = Field(default_factory=list)
+    trigger: Mention
+    evidence: list[Span] = Field(default_factory=list)
+    method: Method = Method.RULE
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
 class ErrorInfo(_Frozen):
     stage: str
     message: str
@@ -165,6 +228,7 @@ class ArticleRecord(_Frozen):
     gate_pairs: list[GatePair] = Field(default_factory=list)
     gates: list[Gate] = Field(default_factory=list)
     markers: list[Marker] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
     errors: list[ErrorInfo] = Field(default_factory=list)
     # The text the offsets refer to when it is not the file decoded as it is: the main text
     # of an HTML page, or a TCVN3 file converted to Unicode.  None for plain text files.
