@@ -97,7 +97,8 @@ def _title_case(name: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
-_META_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s+[·•]\s+")
+# Fields of a metadata line; " - " too ("Tên Tác Giả - 16:19, 29/11/2023").
+_META_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s+[·•]\s+|\s+-\s+")
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,19 @@ class MetaParser:
             rf"(?:(?:{lab})\s*:?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{time}\s*[-,|]?\s*)?"
             rf"(?:(?:{wd})\s*,?\s*)?{date}(?:\s*[-,|]?\s*{time})?{gmt}", re.IGNORECASE)
         self._time = re.compile(rf"{time}{gmt}", re.IGNORECASE)
+        self._opening = re.compile(
+            rf"[ \t]*(?:{alternation(furniture.opening_label)})[ \t]*:?[ \t]*{date}"
+            rf"(?:[ \t]*[-,|]?[ \t]*{time})?{gmt}(?=\s|$)", re.IGNORECASE) \
+            if furniture.opening_label else None
         self._author_label = re.compile(
             rf"(?:{alternation(furniture.author_label)})\s*:\s*", re.IGNORECASE)
         self._meta_label = re.compile(
             rf"(?:{alternation(furniture.meta_label)})\s*:", re.IGNORECASE)
+
+    def opening(self, line: str) -> int | None:
+        """Length of a scraper's metadata date field opening ``line``, if there is one."""
+        m = self._opening.match(line) if self._opening is not None else None
+        return m.end() if m else None
 
     def parse(self, line: str) -> MetaLine | None:
         if not line.strip() or len(line) > 200 or (":" not in line and not _DIGIT.search(line)):
@@ -235,6 +245,16 @@ class Cleaner:
                     blank(m.start(), m.end())
         text = "".join(chars)
 
+        authors: list[tuple[int, int]] = []
+        dateline: tuple[int, int] | None = None
+        # A scraper's metadata field glued before the article's first words: the field is
+        # the dateline, the rest of the line is the article.
+        first = next(((s, e) for s, e in lines if text[s:e].strip()), None)
+        if first is not None:
+            n = meta.opening(text[first[0]:first[1]])
+            if n is not None and text[first[0] + n:first[1]].strip():
+                dateline = strip_span(text, first[0], first[0] + n)
+
         metas: dict[int, MetaLine] = {}
         live: list[int] = []  # indexes of lines that are not furniture
         for i, (s, e) in enumerate(lines):
@@ -254,9 +274,6 @@ class Cleaner:
 
         def dated(i: int) -> bool:
             return i in metas and metas[i].has_date
-
-        authors: list[tuple[int, int]] = []
-        dateline: tuple[int, int] | None = None
 
         def take_meta(i: int) -> None:
             nonlocal dateline

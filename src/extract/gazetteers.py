@@ -173,6 +173,9 @@ class TitlesTable(_Data):
     suffix: list[str]
     rank: list[str]
     delegation_head: list[str]
+    # Words before a position that say how it is held, not what it is ("nguyên" former,
+    # "kiêm" concurrently): matched with the title, left out of the role.
+    dropped_prefix: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 
@@ -220,6 +223,9 @@ class FurnitureTable(_Data):
     inline: list[str]
     author_label: list[str]
     meta_label: list[str]
+    # Labels of a scraper's metadata field that opens the text, glued to the first line of
+    # the article ("date 2025-11-26 Quang cảnh buổi hội đàm …").
+    opening_label: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -113,7 +113,7 @@ class DateRecognizer:
             self._quarter))
         # tháng 12/2013, tháng 9 năm 2024
         r.append((re.compile(
-            rf"{ld_thang}(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)",
+            rf"{ld_thang}(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|\.|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)",
             flags),
             self._month))
         # trong quý II, đầu tháng 9: the article's year
@@ -135,6 +135,14 @@ class DateRecognizer:
         r.append((re.compile(
             rf"{ld_part}(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
             rf"(?![\d]|[/-]\d)", flags), self._day_month))
+        # Ngày 2.8, sáng 14.9: a dot separates day and month in some outlets' style; only
+        # after a day word or part of the day, since a bare "2.8" is a decimal number.
+        r.append((re.compile(
+            rf"{ld_part}(?<!\w)(?:(?:{part})\s+)?(?:{dayw})\s+(?P<d>{_D})(?P<s>\.)(?P<m>{_M})"
+            rf"(?![\d%]|\.\d)", flags), self._day_month))
+        r.append((re.compile(
+            rf"{ld_part}(?<!\w)(?:{part})\s+(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>\.)(?P<m>{_M})"
+            rf"(?![\d%]|\.\d)", flags), self._day_month))
         # năm 2025, đầu Xuân 2025, xuân Ất Tỵ 2025
         lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
         r.append((re.compile(rf"{ld_year}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),

@@ -21,6 +21,9 @@ _INTRO = re.compile(
     re.IGNORECASE)
 _ITEM = re.compile(_ONE)
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:mốc[ \t]+)?")
+# "từ mốc 612 đến mốc 618": a stretch written in words is the range 612-618.
+_RANGE_TO = re.compile(r"[ \t]+(?:đến|tới)[ \t]+(?:(?:cột[ \t]+)?mốc(?:[ \t]+số)?[ \t]+)?",
+                       re.IGNORECASE)
 
 
 def canonical_marker(text: str) -> str:
@@ -42,7 +45,10 @@ class MarkerRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         hits: list[MarkerHit] = []
+        covered = 0  # end of the last range: "đến mốc 618" inside it starts no marker
         for intro in _INTRO.finditer(text):
+            if intro.start() < covered:
+                continue
             if self._figurative.search(text[max(0, intro.start() - 15): intro.start()]):
                 continue  # "vượt mốc 5 tỷ USD": a milestone
             pos = intro.end()
@@ -53,9 +59,19 @@ class MarkerRecognizer:
                     break
                 if self._unit.match(text, m.end()):
                     break  # "mốc 10 năm", "mốc 15.000 lượt": a count, not a marker
-                if not any(h.start == m.start() for h in hits):
-                    hits.append(MarkerHit(start=m.start(), end=m.end(),
-                                          value=canonical_marker(m.group())))
+                to = _RANGE_TO.match(text, m.end())
+                upper = _ITEM.match(text, to.end()) if to and "-" not in m.group() else None
+                if upper and "-" not in upper.group() and not (
+                        upper.end() < len(text) and text[upper.end()].isalnum()) \
+                        and not self._unit.match(text, upper.end()):
+                    value = f"{canonical_marker(m.group())}-{canonical_marker(upper.group())}"
+                    start = m.start()
+                    m = upper  # the list goes on after the upper end
+                else:
+                    value, start = canonical_marker(m.group()), m.start()
+                if not any(h.start == start for h in hits):
+                    hits.append(MarkerHit(start=start, end=m.end(), value=value))
+                covered = max(covered, m.end())
                 sep = _LIST_SEP.match(text, m.end())
                 if not sep or not _ITEM.match(text, sep.end()):
                     break

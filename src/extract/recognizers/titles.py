@@ -39,10 +39,14 @@ class TitleRecognizer:
 
     def __init__(self) -> None:
         t: gazetteers.TitlesTable = gazetteers.load("titles")
-        first = {c for w in t.prefix + t.head for c in (w[0].lower(), w[0].upper())}
+        first = {c for w in t.prefix + t.head + t.dropped_prefix
+                 for c in (w[0].lower(), w[0].upper())}
+        self._dropped = re.compile(rf"(?:(?:{alternation(t.dropped_prefix)})[ \t]+)+",
+                                   re.IGNORECASE) if t.dropped_prefix else None
         self._phrase = re.compile(
             rf"(?=[{''.join(sorted(first))}])"  # skip positions no title can start at
-            rf"(?<![\w])(?:(?:{alternation(t.prefix)})[ \t]+)*(?:{alternation(t.head)})"
+            rf"(?<![\w])(?:(?:{alternation(t.prefix + t.dropped_prefix)})[ \t]+)*"
+            rf"(?:{alternation(t.head)})"
             rf"(?:[ \t]+(?:{alternation(t.suffix)}))*(?![\w])",
             re.IGNORECASE)
         self._rank = re.compile(rf"(?<![\w])(?:{alternation(t.rank)})(?![\w])")
@@ -122,6 +126,9 @@ class TitleRecognizer:
             if not (text[s].isupper() or (s > 1 and text[s - 2] in ",(–-")):
                 continue  # lowercase "chủ tịch" in running text names no one
             title = fold(m.group())
+            dropped = self._dropped.match(title) if self._dropped is not None else None
+            if dropped:
+                title = title[dropped.end():]
             org = None
             for o in orgs[bisect.bisect_right(starts, s): bisect.bisect_right(starts, e + 2)]:
                 # The organization starts right after the title, or inside it and runs on
