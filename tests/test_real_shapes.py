@@ -44,7 +44,50 @@ CASES = [
         "261(1), mốc 62(2) trên tuyến biên giới.",
         {"markers": ["612-618", "261(1)", "62(2)"], "absent_markers": ["618", "612"]},
         id="marker-range-in-words-and-twin-markers"),
+    pytest.param(
+        "Sáng 30/12, tại thành phố Lạng Sơn diễn ra Hội đàm công tác năm 2024 giữa đoàn đại "
+        "biểu hai bên. Chiều cùng ngày, hai đoàn thăm cửa khẩu.",
+        {"published": None, "dates": ["2024-12-30", "2024"]},
+        id="year-fixed-by-the-event-without-dateline"),
+    pytest.param(
+        " date 2024-02-05 Hoạt động chào mừng kỷ niệm 94 năm Ngày thành lập Đảng 3/2 "
+        "(1930-2024) và Quốc khánh 2/9 (1945 - 2024) diễn ra sôi nổi.",
+        {"dates": ["1930-02-03/2024-02-03", "1945-09-02/2024-09-02"],
+         "absent_dates": ["1930/2024", "1945/2024"]},
+        id="anniversary-day-with-years-in-brackets"),
+    # -- 2. organizations: open class -----------------------------------------------------
+    pytest.param(
+        "Tiếp đoàn có đại diện Ủy ban Thường vụ Nhân đại Khu tự trị dân tộc Choang Quảng Tây, "
+        "Ban Tuyên truyền Thành ủy Bằng Tường, Văn phòng Ngoại sự Châu ủy Hồng Hà, Trạm Hội "
+        "ngộ hội đàm Biên phòng Ninh Minh và Thường trực HĐND tỉnh Cao Bằng.",
+        {"organizations": ["Ủy ban Thường vụ Nhân đại Khu tự trị dân tộc Choang Quảng Tây",
+                           "Ban Tuyên truyền Thành ủy Bằng Tường", "Trạm Hội ngộ hội đàm "
+                           "Biên phòng Ninh Minh", "Thường trực HĐND tỉnh Cao Bằng"],
+         "absent_organizations": ["Thành ủy Bằng Tường", "Ủy ban Thường vụ Nhân"]},
+        id="sino-vietnamese-bodies-with-lowercase-words"),
+    pytest.param(
+        "Thiếu tá Tô Minh Khải, Trạm trưởng Trạm Hội ngộ hội đàm BĐBP địa khu Đông Hưng - "
+        "Trưởng đoàn phía Trung Quốc phát biểu.",
+        {"organizations": ["Trạm Hội ngộ hội đàm BĐBP địa khu Đông Hưng"],
+         "titles": [["Tô Minh Khải", "Trạm trưởng"], ["Tô Minh Khải", "Trưởng đoàn"]]},
+        id="body-then-dash-role"),
     # -- 3. titles --------------------------------------------------------------------------
+    pytest.param(
+        "Dự lễ có Phó Thủ tướng Trần Văn Sơn, Bí thư tỉnh uỷ Hà Giang Lục Minh Tâm, Thứ "
+        "trưởng Bộ Công Thương Phan Đức Minh và Đại sứ đặc mệnh toàn quyền của Việt Nam tại "
+        "Trung Quốc Phạm Thanh Bình.",
+        {"people": ["Trần Văn Sơn", "Lục Minh Tâm", "Phan Đức Minh", "Phạm Thanh Bình"],
+         "titles": [["Trần Văn Sơn", "Phó Thủ tướng"], ["Lục Minh Tâm", "Bí thư"],
+                    ["Phan Đức Minh", "Thứ trưởng"], ["Phạm Thanh Bình", "Đại sứ"]],
+         "absent_titles": [["Trần Văn Sơn", "Bí thư"], ["Lục Minh Tâm", "Thứ trưởng"],
+                           ["Phan Đức Minh", "Đại sứ"]]},
+        id="list-of-title-before-name"),
+    pytest.param(
+        "Tình hữu nghị do Chủ tịch Hồ Chí Minh và Chủ tịch Mao Trạch Đông vun đắp. Điện mừng "
+        "của Tổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình.",
+        {"people": ["Hồ Chí Minh", "Mao Trạch Đông", "Tập Cận Bình"],
+         "titles": [["Tập Cận Bình", "Tổng Bí thư"], ["Tập Cận Bình", "Chủ tịch nước"]]},
+        id="leaders-in-stock-phrases"),
     pytest.param(
         "Cũng dự có ông Lý Minh Đức, nguyên Phó Chủ tịch UBND tỉnh, Ủy viên dự khuyết Ban "
         "Chấp hành Trung ương Đảng.",

@@ -162,8 +162,18 @@ class OrganizationsTable(_Data):
     back_reference: list[str] = Field(default_factory=list)
     not_organization: list[str] = Field(default_factory=list)
     region_alias: list[list[str]] = Field(default_factory=list)
+    # Lowercase words that may continue a proper name after its head, between capitalized
+    # words ("Ủy ban Thường vụ Đại hội Đại biểu Nhân dân tỉnh Vân Nam").
+    name_word: list[str] = Field(default_factory=list)
+    # Standing bodies of a party or state body: "Thường trực Tỉnh ủy", "Thường vụ Châu ủy".
+    standing_prefix: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
+
+
+class RoleAlias(_Data):
+    text: str
+    role: str
 
 
 class TitlesTable(_Data):
@@ -176,6 +186,9 @@ class TitlesTable(_Data):
     # Words before a position that say how it is held, not what it is ("nguyên" former,
     # "kiêm" concurrently): matched with the title, left out of the role.
     dropped_prefix: list[str] = Field(default_factory=list)
+    # Roles written as one word that GUIDE records by their head ("Tỉnh ủy viên" is an
+    # Ủy viên of the provincial committee).
+    role_alias: list[RoleAlias] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -9,6 +9,7 @@ document or marker numbers, never dates.  Output never depends on today's date.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -20,7 +21,7 @@ from ._match import alternation
 __all__ = ["DateRecognizer", "roman_to_int"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_Y = r"(?:19[4-9]\d|20\d\d|2100)"
+_Y = r"(?:19\d\d|20\d\d|2100)"
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _SEP = r"[/.-]"
@@ -128,6 +129,11 @@ class DateRecognizer:
             rf"{ld_open}(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*"
             rf"(?P<y2>{_Y})"
             rf"(?!\d)", flags), self._span_years))
+        # 2/9 (1945 - 2025), 3/2 (1930-2023): an anniversary of a day, from its first year
+        # to this one.
+        r.append((re.compile(
+            rf"(?=\d)(?<![\d/])(?P<d>{_D})[/-](?P<m>{_M})[ \t]*\([ \t]*(?P<y1>{_Y})[ \t]*-[ \t]*"
+            rf"(?P<y2>{_Y})[ \t]*\)"), self._span_anniversary))
         # (1950 - 2025): an anniversary written as years in brackets
         r.append((re.compile(rf"(?=\()\(\s*(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})\s*\)"),
                   self._span_years))
@@ -153,6 +159,13 @@ class DateRecognizer:
                 rf"{ld_event}(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
                 rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
         self._rules = r
+        # The year a text fixes for its event when the article's own date is not stated:
+        # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
+        self._text_year = re.compile(
+            rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*)(?P<y>{_Y})(?![\d/-])",
+            flags)
+        self._needs_ref = {self._day_month, self._span_dm, self._span_d, self._words_day,
+                           self._month_ref, self._quarter_ref, self._span_months}
         self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)
 
     def __call__(self, doc: Document) -> None:
@@ -172,7 +185,10 @@ class DateRecognizer:
                         text[max(0, s - 20): m.start("d")]) and not self._continues(
                         text, s, hits):
                     continue  # a bare "3/4" is a fraction or a count, not a date
-                out = build(m, ref)
+                local = ref
+                if ref is None and build in self._needs_ref:
+                    local = self._year_of_text(doc, s)
+                out = build(m, local)
                 if out is None:
                     continue
                 value, gran = out
@@ -181,6 +197,24 @@ class DateRecognizer:
                                     confidence=0.8 if build is self._day_month else 0.95))
         hits.sort(key=lambda h: (h.start, h.end))
         doc.dates = hits
+
+    def _year_of_text(self, doc: Document, pos: int) -> date | None:
+        """Without the article's date, the year stated in the same sentence, else in the
+        headline or the lead (GUIDE: the year the text fixes for that event), as the last
+        day of that year so that no day-month is moved to the year before."""
+        starts = [s for s, _ in doc.sentences]
+        i = bisect.bisect_right(starts, pos) - 1
+        spans = []
+        if 0 <= i < len(doc.sentences):
+            spans.append(doc.sentences[i])
+        if doc.headline is not None:
+            spans.append(doc.headline)
+        spans.extend(doc.sentences[:2])
+        for s, e in spans:
+            m = self._text_year.search(doc.text, s, e)
+            if m:
+                return date(int(m.group("y")), 12, 31)
+        return None
 
     @staticmethod
     def _continues(text: str, s: int, hits: list[DateHit]) -> bool:
@@ -281,6 +315,14 @@ class DateRecognizer:
     @staticmethod
     def _month(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
         return f"{m.group('y')}-{int(m.group('m')):02d}", "month"
+
+    @staticmethod
+    def _span_anniversary(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        a = _day(m.group("y1"), m.group("m"), m.group("d"))
+        b = _day(m.group("y2"), m.group("m"), m.group("d"))
+        if a is None or b is None or not a < b:
+            return None
+        return f"{a.isoformat()}/{b.isoformat()}", "span"
 
     @staticmethod
     def _span_years(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:

@@ -27,9 +27,12 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no numbers
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+_NAME_COMMA = re.compile(rf"(?<![\w])([{UPPER}][{LOWER}]*)(?:[ \t]+[{UPPER}][{LOWER}]*){{1,3}}"
+                         r"[ \t]*,[ \t]*$")
 # Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
 _LEVELS = frozenset({"huyện", "thành", "thị", "xã", "châu", "quận", "phường", "tp", "tp."})
-_GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu")
+_GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu",
+                     "phường", "thị trấn", "quận")
 # Lowercase words that may sit inside a company name before its capitalized part.
 _COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã",
                   "hiệp hội"}
@@ -81,18 +84,31 @@ class OrganizationRecognizer:
         t: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         places: gazetteers.PlacesTable = gazetteers.load("places")
         bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
-        self._heads: PhraseMatcher[_Head] = PhraseMatcher(
-            (h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept))
-            for h in t.head)
+        heads = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept))
+                 for h in t.head]
+        # Standing bodies of the party and state bodies ("Thường trực Tỉnh ủy", "Thường vụ
+        # Châu ủy"): the prefix before any standalone head with a locality.
+        heads += [(f"{pf} {h.text}", _Head(f"{pf} {h.text}", h.tail, h.side, True))
+                  for pf in t.standing_prefix for h in t.head
+                  if h.standalone and h.tail == "locality"]
+        titles_table: gazetteers.TitlesTable = gazetteers.load("titles")
+        # Only a prefix that can also end a role ("Phó Bí thư Thường trực") is given back to
+        # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
+        suffixes = {lower_same_length(x) for x in titles_table.suffix}
+        self._standing = tuple(lower_same_length(pf) + " " for pf in t.standing_prefix
+                               if lower_same_length(pf) in suffixes)
+        self._heads: PhraseMatcher[_Head] = PhraseMatcher(heads)
         self._depts: PhraseMatcher[str] = PhraseMatcher((d, d) for d in t.department)
         self._locality_words: PhraseMatcher[str] = PhraseMatcher(
             (w, w) for w in t.locality_word)
         self._openers: PhraseMatcher[str] = PhraseMatcher((o, o) for o in t.list_opener)
         self._not_org: PhraseMatcher[str] = PhraseMatcher((n, n) for n in t.not_organization)
+        self._name_words: PhraseMatcher[str] = PhraseMatcher((w, w) for w in t.name_word)
         self._back_refs = {lower_same_length(b) for b in t.back_reference}
         titles: gazetteers.TitlesTable = gazetteers.load("titles")
         heads = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
         self._title_before = re.compile(rf"(?:{heads})[ \t]+$", re.IGNORECASE)
+        self._title_start = re.compile(rf"(?:{heads})(?![\w])")
         self._abbr = [
             (re.compile(rf"(?<![\w&]){re.escape(a.short)}(?![\w&])"), a.long)
             for a in sorted(t.abbreviation, key=lambda a: -len(a.short))
@@ -147,14 +163,28 @@ class OrganizationRecognizer:
                     text[e + 1:e + 2].isupper()):
                 continue  # a document number: "244/UBND-NC", "15/QĐ-UBND"
             head = heads[0]
+            if self._standing and low.startswith(self._standing, s) and (
+                    self._title_before.search(text[max(0, s - 40): s])
+                    or self._after_name(text, s, hits[-1].end if hits else -1)):
+                # "Phó Bí thư Thường trực Tỉnh ủy", "ông Ngô Nham, Thường vụ Thành ủy":
+                # "Thường trực"/"Thường vụ" is (or ends) the role; the body is the Tỉnh ủy.
+                s = skip_spaces(text, s + len(next(p for p in self._standing
+                                                   if low.startswith(p, s))))
+                found = self._heads.at(low, s)
+                if found is None:
+                    continue
+                head = found[1][0]
             if head.text.lower() == "chi nhánh" and self._heads.at(
                     low, skip_spaces(text, e)) is not None:
                 continue  # "Chi nhánh Tổng công ty …": the company is the body named
             end, dept_found = self._tail(text, low, e, head)
             if end is None:
                 continue
-            if not text[s].isupper() and not dept_found:
-                continue  # "lễ hội", "các bộ": lowercase heads only before a known department
+            if not text[s].isupper() and not dept_found and not (
+                    head.tail == "locality" and self._ends_on_place(text, low, e, end)):
+                # "lễ hội", "các bộ": lowercase heads only before a known department, or
+                # a known place ("tỉnh uỷ Lạng Sơn", "chính quyền thành phố Đông Hưng")
+                continue
             surface = text[s:end].rstrip(" -,")
             end = s + len(surface)
             bare = end == e
@@ -197,16 +227,19 @@ class OrganizationRecognizer:
         if head.tail == "dept":
             dept = self._depts.at(low, p)
             if dept is not None and text[p].isupper():
-                return self._locality(text, low, dept[0]), True
+                return self._parent(text, low, self._locality(text, low, dept[0])), True
             if head.requires_dept:
                 return pos, False
-            name_end = self._name(text, p, head)
+            parent_end = self._parent(text, low, pos)
+            if parent_end != pos:
+                return parent_end, False
+            name_end = self._name(text, low, p, head)
             if name_end is not None:
                 return self._locality(text, low, name_end), False
             loc = self._locality(text, low, pos)
             return loc, False
         if head.tail == "name":
-            name_end = self._name(text, p, head)
+            name_end = self._name(text, low, p, head)
             if name_end is not None:
                 return self._locality(text, low, name_end), False
             return self._locality(text, low, pos), False
@@ -216,15 +249,32 @@ class OrganizationRecognizer:
             return self._purpose(text, pos), False
         return pos, False
 
-    def _name(self, text: str, p: int, head: _Head) -> int | None:
-        """End of a capitalized proper name starting at p (with dashes between parts)."""
+    def _name(self, text: str, low: str, p: int, head: _Head) -> int | None:
+        """End of a capitalized proper name starting at p (with dashes between parts).
+
+        Vietnamese capitalizes only the first syllable of a compound inside a name
+        ("Đại hội Đại biểu Nhân dân", "Trạm Hội ngộ hội đàm Biên phòng"), so the table's name
+        words (compounds of body names) continue a name in any case; a name still ends on
+        a capitalized word, never on a lowercase one."""
         allow_lower = lower_same_length(head.text) in _COMPANY_HEADS
         end = None
         i = p
         lower_run = 0
         while i < len(text):
             m = _CAP_WORD.match(text, i)
-            if m:
+            w = self._name_words.at(low, i)
+            if w is not None and (m is None or w[0] > m.end()):
+                if text[i].isupper():
+                    end, lower_run = w[0], 0
+                elif lower_run >= 3:
+                    break
+                else:
+                    lower_run += 1
+                i = w[0]
+            elif m:
+                if lower_run and self._heads.at(low, i) is not None \
+                        and self._places_after_word.at(low, i) is None:
+                    break  # "Đồn Biên phòng Bảo Lâm kiểm tra Trạm …": another body starts
                 end = m.end()
                 lower_run = 0
                 i = m.end()
@@ -237,15 +287,50 @@ class OrganizationRecognizer:
             else:
                 break
             nxt = _DASH_JOIN.match(text, i)
-            if nxt and nxt.end() > i and _CAP_WORD.match(text, nxt.end()):
+            if nxt and nxt.end() > i and _CAP_WORD.match(text, nxt.end()) and \
+                    not self._title_start.match(text, nxt.end()):
+                # "Đồng Đăng - Lạng Sơn" goes on; "… Quảng Tây - Trưởng đoàn" is a role
                 i = nxt.end()
                 continue
             if text[i:i + 1] == " " and i + 1 < len(text) and (
-                    _CAP_WORD.match(text, i + 1) or allow_lower):
+                    _CAP_WORD.match(text, i + 1) or allow_lower
+                    or self._name_words.at(low, i + 1) is not None):
                 i += 1
                 continue
             break
         return end
+
+    def _after_name(self, text: str, s: int, last_org_end: int) -> bool:
+        """A person's name and a comma right before ``s`` ("ông Ngô Nham, …"), not the end
+        of a body's name ("Châu ủy Văn Sơn, …")."""
+        m = _NAME_COMMA.search(text, max(0, s - 40), s)
+        return m is not None and m.group(1) in self._surnames and m.start() >= last_org_end
+
+    def _ends_on_place(self, text: str, low: str, e: int, end: int) -> bool:
+        """The tail after a lowercase head is a known, capitalized place."""
+        if end <= e:
+            return False
+        loc = self._locality_words.at(low, skip_spaces(text, e))
+        p = skip_spaces(text, loc[0]) if loc else skip_spaces(text, e)
+        place = self._places_after_word.at(low, p)
+        return place is not None and text[p].isupper()
+
+    def _parent(self, text: str, low: str, pos: int) -> int:
+        """Extend a department over the party or state body it belongs to: "Ban Tuyên giáo
+        Tỉnh ủy", "Văn phòng UBND tỉnh Lào Cai", "Ban Tuyên truyền Thành ủy Sùng Tả" (one
+        body; GUIDE: the parent inside a longer name is not listed on its own)."""
+        p = skip_spaces(text, pos)
+        if p >= len(text) or not text[p].isupper():
+            return pos
+        found = self._heads.at(low, p)
+        if found is None:
+            return pos
+        parent = found[1][0]
+        if parent.tail not in ("locality", "none") or (
+                not parent.standalone and parent.tail != "locality"):
+            return pos
+        end, _ = self._tail(text, low, found[0], parent)
+        return end if end is not None else found[0]
 
     def _locality(self, text: str, low: str, pos: int) -> int:
         """Extend over an optional locality: 'tỉnh Lạng Sơn', 'thị Bằng Tường', 'Quảng Tây'."""
@@ -258,6 +343,9 @@ class OrganizationRecognizer:
         word = self._locality_words.at(low, p)
         if word is None:
             return pos
+        body = self._heads.at(low, p)
+        if body is not None and body[0] > word[0]:
+            return pos  # "Tỉnh ủy" is a body, not the locality word "tỉnh"
         after = skip_spaces(text, word[0])
         bare = self._places_after_word.at(low, after)
         if bare is not None:

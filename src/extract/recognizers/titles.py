@@ -18,9 +18,12 @@ from .. import gazetteers
 from ..document import Document, OrgHit, PersonHit, TitleHit
 from ..models import Method
 from ..text import fold
-from ._match import alternation
+from ._match import alternation, skip_spaces
 
 __all__ = ["TitleRecognizer"]
+
+_STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
 
@@ -51,13 +54,15 @@ class TitleRecognizer:
             re.IGNORECASE)
         self._rank = re.compile(rf"(?<![\w])(?:{alternation(t.rank)})(?![\w])")
         places: gazetteers.PlacesTable = gazetteers.load("places")
-        names = places.vn_province + places.cn_region + places.cn_locality + places.vn_locality
+        names = (places.vn_province + places.cn_region + places.cn_locality + places.vn_locality
+                 + places.country)
         # A position of a place rather than a body: "Phó Tỉnh trưởng tỉnh Vân Nam",
         # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
         self._locality = re.compile(
-            rf"[ \t]+(?:(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
+            rf"[ \t]+(?:(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
             rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
             rf"(?:{alternation(names)})(?![\w])")
+        self._aliases = [(fold(a.text).lower(), a.role) for a in t.role_alias]
         self._delegation = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head)})(?![\w])",
                                       re.IGNORECASE)
 
@@ -81,15 +86,27 @@ class TitleRecognizer:
                                 organization=p.organization.name if p.organization else None,
                                 confidence=conf))
 
+        starts = {p.start for p in doc.people}
         for person in doc.people:
             # After the name: ", Title Org, Title Org" (stacked) or " - Title".
             pos = person.end
             while True:
-                m = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?").match(text, pos)
+                m = _STACK_SEP.match(text, pos)
                 nxt = m.end() if m else pos
                 after = by_start.get(nxt)
                 if after is None:
-                    break
+                    # ", tỉnh Lạng Sơn - Trưởng đoàn …": the place of the last body, then
+                    # the next title.
+                    loc = _COMMA.match(text, pos)
+                    loc = self._locality.match(text, loc.end() - 1) if loc else None
+                    if loc is None or pos == person.end:
+                        break
+                    m = _STACK_SEP.match(text, loc.end())
+                    after = by_start.get(m.end() if m else loc.end())
+                    if after is None:
+                        break
+                if skip_spaces(text, after.end) in starts:
+                    break  # "…, Bí thư Tỉnh ủy Cao Bằng Lê Thị Hạnh": the next person's
                 add(person, after, 0.9)
                 pos = after.end
             # Before the name: "Title Org Name", and titles stacked before it with commas.
@@ -129,6 +146,10 @@ class TitleRecognizer:
             dropped = self._dropped.match(title) if self._dropped is not None else None
             if dropped:
                 title = title[dropped.end():]
+            for alias, role in self._aliases:
+                if title.lower().startswith(alias):
+                    title = role + title[len(alias):]
+                    break
             org = None
             for o in orgs[bisect.bisect_right(starts, s): bisect.bisect_right(starts, e + 2)]:
                 # The organization starts right after the title, or inside it and runs on
