@@ -84,11 +84,11 @@ class OrganizationRecognizer:
         t: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         places: gazetteers.PlacesTable = gazetteers.load("places")
         bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
-        heads = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept))
-                 for h in t.head]
+        head_list = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept))
+                     for h in t.head]
         # Standing bodies of the party and state bodies ("Thường trực Tỉnh ủy", "Thường vụ
         # Châu ủy"): the prefix before any standalone head with a locality.
-        heads += [(f"{pf} {h.text}", _Head(f"{pf} {h.text}", h.tail, h.side, True))
+        head_list += [(f"{pf} {h.text}", _Head(f"{pf} {h.text}", h.tail, h.side, True))
                   for pf in t.standing_prefix for h in t.head
                   if h.standalone and h.tail == "locality"]
         titles_table: gazetteers.TitlesTable = gazetteers.load("titles")
@@ -97,7 +97,7 @@ class OrganizationRecognizer:
         suffixes = {lower_same_length(x) for x in titles_table.suffix}
         self._standing = tuple(lower_same_length(pf) + " " for pf in t.standing_prefix
                                if lower_same_length(pf) in suffixes)
-        self._heads: PhraseMatcher[_Head] = PhraseMatcher(heads)
+        self._heads: PhraseMatcher[_Head] = PhraseMatcher(head_list)
         self._depts: PhraseMatcher[str] = PhraseMatcher((d, d) for d in t.department)
         self._locality_words: PhraseMatcher[str] = PhraseMatcher(
             (w, w) for w in t.locality_word)
@@ -262,15 +262,15 @@ class OrganizationRecognizer:
         lower_run = 0
         while i < len(text):
             m = _CAP_WORD.match(text, i)
-            w = self._name_words.at(low, i)
-            if w is not None and (m is None or w[0] > m.end()):
+            compound = self._name_words.at(low, i)
+            if compound is not None and (m is None or compound[0] > m.end()):
                 if text[i].isupper():
-                    end, lower_run = w[0], 0
+                    end, lower_run = compound[0], 0
                 elif lower_run >= 3:
                     break
                 else:
                     lower_run += 1
-                i = w[0]
+                i = compound[0]
             elif m:
                 if lower_run and self._heads.at(low, i) is not None \
                         and self._places_after_word.at(low, i) is None:
