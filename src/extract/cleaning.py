@@ -39,6 +39,7 @@ _AUTHOR_LINE = re.compile(
     rf"(?:\s*[-–]\s*{_UNIT}[^\n:]{{0,60}}|\s*\([^)\n]{{1,40}}\))?\s*$"
 )
 _LOWER_WORD = re.compile(rf"\b[{LOWER}]")
+_OUTLET_TAG = re.compile(r"\s+[A-Z]{2,5}$")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -65,7 +66,8 @@ class Layout:
 
 def author_names(line: str) -> list[str] | None:
     """The author names in a byline line, Title Case, or None if it is not a byline."""
-    line = line.strip()
+    # "Nguyễn Duy Chiến |": a bar after the name separates it from fields left empty.
+    line = line.strip().strip("|").strip()
     if not line or len(line) > 90:
         return None
     if _NOT_BYLINE.match(line) or any(w.lower() in _OUTLET_WORDS for w in line.split()):
@@ -78,6 +80,8 @@ def author_names(line: str) -> list[str] | None:
     out: list[str] = []
     for p in parts:
         p = p.strip()
+        if " " in p and _OUTLET_TAG.search(p) and not p.isupper():
+            p = _OUTLET_TAG.sub("", p)  # "Tân Văn LDO": the outlet's tag after the name
         if not p:
             continue
         if _LOWER_WORD.search(p):

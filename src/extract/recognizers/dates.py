@@ -90,7 +90,7 @@ class DateRecognizer:
         # sharing a month.
         r.append((re.compile(
             rf"{ld_day}(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
-            rf"(?:/|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])", flags),
+            rf"(?:/|\.|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\.|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])", flags),
             self._span_d))
         # ngày 8 tháng 1 năm 2015; Ngày 22 tháng 4 (the article's year)
         r.append((re.compile(
@@ -162,7 +162,8 @@ class DateRecognizer:
         # The year a text fixes for its event when the article's own date is not stated:
         # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
         self._text_year = re.compile(
-            rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*)(?P<y>{_Y})(?![\d/-])",
+            rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-])"
+            rf"(?P<y>{_Y})(?![\d/-])",
             flags)
         self._needs_ref = {self._day_month, self._span_dm, self._span_d, self._words_day,
                            self._month_ref, self._quarter_ref, self._span_months}

@@ -69,6 +69,7 @@ class GateRecognizer:
                          + places.vn_locality}
         self._cn_qual = {fold_key(q) for q in phrases.cn_qualifier + places.cn_region
                          + places.cn_locality}
+        self._cn_places = {fold_key(q) for q in places.cn_region + places.cn_locality}
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -133,6 +134,9 @@ class GateRecognizer:
         elif trig is not None:
             if fold_key(b) in self._vn_qual and not self._entry_for(b, "cn"):
                 return None  # "cửa khẩu Đồng Đăng - Lạng Sơn": a gate and its province
+            if any(fold_key(x) in self._cn_places and not self._entry_for(x, "cn")
+                   for x in (a, b)):
+                return None  # "cửa khẩu Lào Cai - Vân Nam": a gate and a Chinese province
             a_sides = {s.side for s in self._index.get(fold_key(a), [])}
             b_sides = {s.side for s in self._index.get(fold_key(b), [])}
             if "cn" in a_sides or "vn" in b_sides:

@@ -22,8 +22,9 @@ _INTRO = re.compile(
 _ITEM = re.compile(_ONE)
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:mốc[ \t]+)?")
 # "từ mốc 612 đến mốc 618": a stretch written in words is the range 612-618.
-_RANGE_TO = re.compile(r"[ \t]+(?:đến|tới)[ \t]+(?:(?:cột[ \t]+)?mốc(?:[ \t]+số)?[ \t]+)?",
-                       re.IGNORECASE)
+_RANGE_TO = re.compile(
+    r"[ \t]+(?:đến|tới)[ \t]+(?:(?:khu vực[ \t]+)?(?:cột[ \t]+)?mốc"
+    r"(?:[ \t]+(?:giới|biên giới|quốc giới))?(?:[ \t]+số)?[ \t]+)?", re.IGNORECASE)
 
 
 def canonical_marker(text: str) -> str:

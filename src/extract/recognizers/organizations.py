@@ -27,6 +27,7 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no numbers
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+_COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
 _NAME_COMMA = re.compile(rf"(?<![\w])([{UPPER}][{LOWER}]*)(?:[ \t]+[{UPPER}][{LOWER}]*){{1,3}}"
                          r"[ \t]*,[ \t]*$")
 # Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
@@ -244,7 +245,9 @@ class OrganizationRecognizer:
                 return self._locality(text, low, name_end), False
             return self._locality(text, low, pos), False
         if head.tail == "locality":
-            return self._locality(text, low, pos), False
+            loc = self._locality(text, low, pos)
+            # "Văn phòng cửa khẩu Chính quyền nhân dân tỉnh Vân Nam": an office of a body
+            return (self._parent(text, low, pos) if loc == pos else loc), False
         if head.tail == "purpose":
             return self._purpose(text, pos), False
         return pos, False
@@ -447,6 +450,17 @@ class OrganizationRecognizer:
             elif head.tail != "name":
                 return []  # "các Sở Công Thương, Ngoại vụ" is handled as an ellipsis
             stem = text[s:stem_end]
+        elif head.tail == "locality" and (colon := _COLON_LIST.match(text, end)) is not None \
+                and low[s:end].rsplit(" ", 1)[-1] in _GENERIC_LOCALITY:
+            # "Phó Chủ tịch UBND tỉnh: Lào Cai, Hà Giang và Điện Biên": one body per place
+            stem_end = end
+            stem = text[s:end]
+            items = self._list_items(text, colon.end())
+            if len(items) < 2:
+                return []
+            return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
+                              name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0)
+                    for i, (a, b) in enumerate(items)]
         else:
             m = re.compile(r"[ \t]+các[ \t]+").match(text, e)
             if head.tail != "locality" or m is None:

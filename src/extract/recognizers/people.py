@@ -79,9 +79,11 @@ class PeopleRecognizer:
             goes_on = re.match(rf"[ \t]+[{UPPER}]", ptext[m.end(1):]) is not None
             # Right after a title, a place-like pair inside the run is a given name: "Phó
             # Thủ tướng Trần Văn Sơn" (Văn Sơn is also a prefecture), "Trần Hồng Hà".
-            titled = self._title_right_before(ptext, m.start(1), exact=True) and not \
-                _LOCALITY_WORD.match(m.group(1))  # "Phó Châu trưởng Châu Hồng Hà": a place
-            trimmed = self._trim(m.group(1), context, goes_on, titled)
+            # (Not after a locality word: "Phó Châu trưởng Châu Hồng Hà" is a place.)
+            local = _LOCALITY_WORD.match(m.group(1)) is not None
+            titled = self._title_right_before(ptext, m.start(1), exact=True) and not local
+            trimmed = self._trim(m.group(1), context, goes_on, titled,
+                                 ranked=context and not local)
             if trimmed is None:
                 continue
             lead, cand, known = trimmed
@@ -98,8 +100,8 @@ class PeopleRecognizer:
         hits.sort(key=lambda h: h.start)
         doc.people = hits
 
-    def _trim(self, run: str, context: bool, goes_on: bool = False,
-              titled: bool = False) -> tuple[int, str, bool] | None:
+    def _trim(self, run: str, context: bool, goes_on: bool = False, titled: bool = False,
+              ranked: bool = False) -> tuple[int, str, bool] | None:
         """(offset, name, family name known) of the name inside a capitalized run."""
         syl = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
         places = self._place_syllables(syl)
@@ -133,7 +135,11 @@ class PeopleRecognizer:
                 break
         if len(syl) < 2 or len(syl) > 4:
             return None
-        if not titled and any(syl[0][0] <= ps < syl[-1][0] + len(syl[-1][1]) or
+        whole_place = fold_key(" ".join(x for _, x in syl)) in self._places
+        # After a title a place-like name is a person ("Chủ tịch Hồ Chí Minh"); after a rank
+        # or honorific only when the place is part of it ("Thượng tá Trương Hòa Bình", not
+        # "người đàn ông Trung Quốc").
+        if not (titled or (ranked and not whole_place)) and any(syl[0][0] <= ps < syl[-1][0] + len(syl[-1][1]) or
                syl[0][0] < pe <= syl[-1][0] + len(syl[-1][1]) for ps, pe in places):
             return None  # "Đoàn Bằng Tường", "Thái Kim Bình": a word before a place name
         start = syl[0][0]

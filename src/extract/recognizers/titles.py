@@ -168,7 +168,7 @@ class TitleRecognizer:
         return out
 
     def _rank_ending_at(self, text: str, k: int) -> _Phrase | None:
-        for m in self._rank.finditer(text, max(0, k - 20), k):
+        for m in self._rank.finditer(text, max(0, k - 40), k):
             if m.end() == k:
                 return _Phrase(start=m.start(), end=m.end(), title=fold(m.group()),
                                organization=None)
