@@ -139,8 +139,9 @@ class PeopleRecognizer:
         # After a title a place-like name is a person ("Chủ tịch Hồ Chí Minh"); after a rank
         # or honorific only when the place is part of it ("Thượng tá Trương Hòa Bình", not
         # "người đàn ông Trung Quốc").
-        if not (titled or (ranked and not whole_place)) and any(syl[0][0] <= ps < syl[-1][0] + len(syl[-1][1]) or
-               syl[0][0] < pe <= syl[-1][0] + len(syl[-1][1]) for ps, pe in places):
+        first, last = syl[0][0], syl[-1][0] + len(syl[-1][1])
+        if not (titled or (ranked and not whole_place)) and any(
+                first <= ps < last or first < pe <= last for ps, pe in places):
             return None  # "Đoàn Bằng Tường", "Thái Kim Bình": a word before a place name
         start = syl[0][0]
         end = syl[-1][0] + len(syl[-1][1])
