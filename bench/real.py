@@ -80,6 +80,9 @@ def main() -> int:
     rows = []
     result: dict[str, Any] = {}
     for batch in chosen:
+        if not any((batch / "gold").glob("*.json")):
+            print(f"{batch.name}: no gold files yet, skipped", file=sys.stderr)
+            continue
         gold = load_gold(batch / "gold")
         pred: dict[str, dict[str, Any]] = {}
         for entry in manifest(batch):

@@ -42,6 +42,31 @@ CASES = [
         "hai bên tổ chức lễ công bố nâng cấp cặp cửa khẩu thành cửa khẩu quốc tế.",
         {"published": "2024-06-14T09:10", "authors": ["Minh Hải"], "dates": ["2024-06-13"]},
         id="byline-with-outlet-tag"),
+    pytest.param(
+        " date 2024-03-11 Tin tức\nHà Giang tăng cường kết nối với châu Văn Sơn\nNgày 10/3, "
+        "hai bên đã có buổi làm việc về hợp tác kinh tế, thương mại qua cửa khẩu Thanh Thủy.",
+        {"published": "2024-03-11", "dates": ["2024-03-10"]},
+        id="scraper-date-field-before-a-section-label"),
+    pytest.param(
+        "Sáng nay (9/7), tại cửa khẩu, hai bên trao đổi về thông quan hàng hóa.\n"
+        "Trương Minh Đức\n;\n.",
+        {"dates": [], "authors": ["Trương Minh Đức"]},
+        id="date-in-brackets-no-year-and-foot-byline-before-stray-punctuation"),
+    pytest.param(
+        "Thứ Ba, 08/07/2025, 10:05 [GMT+7]\nSáng nay (8/7), tại cửa khẩu, hai bên trao đổi về "
+        "thông quan hàng hóa từ ngày 9 đến 11-7.",
+        {"published": "2025-07-08T10:05", "dates": ["2025-07-08", "2025-07-09/2025-07-11"]},
+        id="today-in-brackets-and-day-span-with-dash-month"),
+    pytest.param(
+        "Ngày 14/9, xã đón đoàn đại biểu nhân dịp 80 năm Quốc khánh (2/9/1945 - 2/9/2025). Hai "
+        "bên trao đổi kinh nghiệm.",
+        {"dates": ["2025-09-14", "1945-09-02/2025-09-02"], "absent_dates": ["1945-09-14"]},
+        id="year-less-date-takes-the-latest-year-of-its-sentence"),
+    pytest.param(
+        "Ngày 16/9, tại xã biên giới, hai bên kiểm tra mốc. Hiệp định được ký năm 2009 đã tạo "
+        "cơ sở pháp lý.",
+        {"dates": ["2009"], "absent_dates": ["2009-09-16"]},
+        id="a-past-act-year-gives-no-year"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "
@@ -70,6 +95,13 @@ CASES = [
         {"dates": ["1930-02-03/2024-02-03", "1945-09-02/2024-09-02"],
          "absent_dates": ["1930/2024", "1945/2024"]},
         id="anniversary-day-with-years-in-brackets"),
+    pytest.param(
+        "Tuần tra tại mốc giới số 58 (2) và khu vực lối mở Nà Lạn. Hội đàm Đông Hưng (Trung "
+        "Quốc) - Móng Cái (Việt Nam) về đường sắt qua địa bàn hai thành phố; thăm thác Bản Giốc "
+        "(Việt Nam) - Đức Thiên (Trung Quốc) và hợp tác Lai Châu (Việt Nam) - Hồng Hà (Trung "
+        "Quốc).",
+        {"markers": ["58(2)"], "gate_pairs": []},
+        id="spaced-sub-marker-and-pairs-that-are-not-gates"),
     # -- 2. organizations: open class -----------------------------------------------------
     pytest.param(
         "Tiếp đoàn có đại diện Ủy ban Thường vụ Nhân đại Khu tự trị dân tộc Choang Quảng Tây, "

@@ -80,6 +80,8 @@ def author_names(line: str) -> list[str] | None:
     out: list[str] = []
     for p in parts:
         p = p.strip()
+        if " " not in p and p.isupper() and len(p) <= 5:
+            return None  # "DIC", "BLC": a site's or outlet's acronym, not a name
         if " " in p and _OUTLET_TAG.search(p) and not p.isupper():
             p = _OUTLET_TAG.sub("", p)  # "Tân Văn LDO": the outlet's tag after the name
         if not p:
@@ -253,11 +255,12 @@ class Cleaner:
         dateline: tuple[int, int] | None = None
         # A scraper's metadata field glued before the article's first words: the field is
         # the dateline, the rest of the line is the article.
+        opening: tuple[int, int] | None = None
         first = next(((s, e) for s, e in lines if text[s:e].strip()), None)
         if first is not None:
             n = meta.opening(text[first[0]:first[1]])
             if n is not None and text[first[0] + n:first[1]].strip():
-                dateline = strip_span(text, first[0], first[0] + n)
+                dateline = opening = strip_span(text, first[0], first[0] + n)
 
         metas: dict[int, MetaLine] = {}
         live: list[int] = []  # indexes of lines that are not furniture
@@ -326,8 +329,8 @@ class Cleaner:
         for i in reversed(live):
             s, e = lines[i]
             content = "".join(chars[s:e]).strip()
-            if not content or i in metas:
-                continue
+            if not _WORD.search(content) or i in metas:
+                continue  # stray punctuation lines after the foot byline (";", ".")
             if author_names(content) is not None and not self._is_paragraph(content):
                 authors.append(strip_span(text, s, e))
                 continue
@@ -336,6 +339,10 @@ class Cleaner:
                 skipped += 1
                 continue
             break
+        if opening is not None:
+            # The opening field stays readable even when the rest of its line is masthead
+            # ("date 2025-10-29 Tin tức"): it is the article's own date.
+            chars[opening[0]:opening[1]] = text[opening[0]:opening[1]]
         for s, e in authors:
             # Only the names: a unit after the dash ("- Phòng Quản lý doanh nghiệp") is text.
             byline = _AUTHOR_LINE.match(text[s:e])

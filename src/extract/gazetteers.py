@@ -224,6 +224,8 @@ class DatesTable(_Data):
     event_word: list[str] = Field(default_factory=list)
     lunar_year_name: list[str] = Field(default_factory=list)
     published_label: list[str]
+    # Words before a year that date a past act, not the article's event ("ký năm 2009").
+    past_act: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -90,7 +90,8 @@ class DateRecognizer:
         # sharing a month.
         r.append((re.compile(
             rf"{ld_day}(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
-            rf"(?:/|\.|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\.|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])", flags),
+            rf"(?:/|\.|-|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\.|-|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])",
+            flags),
             self._span_d))
         # ngày 8 tháng 1 năm 2015; Ngày 22 tháng 4 (the article's year)
         r.append((re.compile(
@@ -139,7 +140,7 @@ class DateRecognizer:
                   self._span_years))
         # Ngày 27/5, sáng 17-4: day-month; the year comes from the article's date.
         r.append((re.compile(
-            rf"{ld_part}(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
+            rf"{ld_part}(?<!\w)(?:(?:{part})\s+\(?)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
             rf"(?![\d]|[/-]\d)", flags), self._day_month))
         # Ngày 2.8, sáng 14.9: a dot separates day and month in some outlets' style; only
         # after a day word or part of the day, since a bare "2.8" is a decimal number.
@@ -165,9 +166,12 @@ class DateRecognizer:
             rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-])"
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
+        self._text_years: dict[str, int | None] = {}
+        self._past_act = re.compile(rf"(?<!\w)(?:{alternation(t.past_act)})\s+$", flags) \
+            if t.past_act else re.compile("(?!)")
         self._needs_ref = {self._day_month, self._span_dm, self._span_d, self._words_day,
                            self._month_ref, self._quarter_ref, self._span_months}
-        self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)
+        self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?\(?\s*$", flags)
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -212,10 +216,23 @@ class DateRecognizer:
             spans.append(doc.headline)
         spans.extend(doc.sentences[:2])
         for s, e in spans:
-            m = self._text_year.search(doc.text, s, e)
-            if m:
-                return date(int(m.group("y")), 12, 31)
-        return None
+            # The latest year: "Ngày 29/8 … 80 năm Quốc khánh (2/9/1945 - 2/9/2025)".
+            years = [int(m.group("y")) for m in self._text_year.finditer(doc.text, s, e)
+                     if not self._past(doc.text, m.start())]
+            if years:
+                return date(max(years), 12, 31)
+        # Else a year the whole text agrees on: one year stated, however often.
+        if doc.text not in self._text_years:
+            self._text_years.clear()  # one article at a time
+            # Not a year the text gives to a past act ("Hiệp định ký năm 2009").
+            found = {int(m.group("y")) for m in self._text_year.finditer(doc.text)
+                     if not self._past(doc.text, m.start())}
+            self._text_years[doc.text] = found.pop() if len(found) == 1 else None
+        year = self._text_years[doc.text]
+        return date(year, 12, 31) if year is not None else None
+
+    def _past(self, text: str, pos: int) -> bool:
+        return self._past_act.search(text, max(0, pos - 16), pos) is not None
 
     @staticmethod
     def _continues(text: str, s: int, hits: list[DateHit]) -> bool:

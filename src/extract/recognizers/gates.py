@@ -70,6 +70,7 @@ class GateRecognizer:
         self._cn_qual = {fold_key(q) for q in phrases.cn_qualifier + places.cn_region
                          + places.cn_locality}
         self._cn_places = {fold_key(q) for q in places.cn_region + places.cn_locality}
+        self._vn_provinces = {fold_key(q) for q in places.vn_province}
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -123,6 +124,10 @@ class GateRecognizer:
         sides = self._sides_from_qualifiers(qa, qb)
         if blocked:
             return None
+        if known is None and any(
+                (fold_key(x) in self._cn_places or fold_key(x) in self._vn_provinces)
+                and not (self._entry_for(x, "cn") or self._entry_for(x, "vn")) for x in (a, b)):
+            return None  # "Lai Châu (Việt Nam) - Hồng Hà (Trung Quốc)": provinces, not gates
         method, conf = Method.RULE, 0.75
         entry = None
         if known is not None:

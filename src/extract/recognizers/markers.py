@@ -14,7 +14,8 @@ from ._match import alternation
 
 __all__ = ["MarkerRecognizer", "canonical_marker"]
 
-_NUM = r"\d{1,4}(?:/\d{1,2})?(?:\(\d\))?"
+# "62(2)", "62 (2)": a sub-marker of a twin or triple marker
+_NUM = r"\d{1,4}(?:/\d{1,2})?(?:[ \t]?\(\d\))?"
 _ONE = rf"{_NUM}(?:[ \t]*-[ \t]*{_NUM})?"
 _INTRO = re.compile(
     r"(?<![\w])(?:cột[ \t]+)?mốc(?:[ \t]+(?:giới|số|biên giới|quốc giới))?[ \t]+(?:số[ \t]+)?",
