@@ -139,7 +139,23 @@ CASES = [
          "titles": [["Trương Hòa Bình", "Thượng tá"], ["Lò Văn Tính", "Thiếu tá"]],
          "organizations": ["Quân giải phóng nhân dân Trung Quốc"]},
         id="place-like-given-name-after-a-rank"),
+    pytest.param(
+        "Hội đàm giữa Đoàn đại biểu 3 Đồn Biên phòng Bản Lầu, Si Ma Cai và Cửa khẩu quốc tế Lào "
+        "Cai với đại diện Đồn Biên phòng Mù Cả và Ka Lăng; Đồn Biên phòng Tà Lùng, Cao Bằng "
+        "phối hợp.",
+        {"organizations": ["Đồn Biên phòng Bản Lầu", "Đồn Biên phòng Si Ma Cai",
+                           "Đồn Biên phòng Cửa khẩu quốc tế Lào Cai", "Đồn Biên phòng Mù Cả",
+                           "Đồn Biên phòng Ka Lăng", "Đồn Biên phòng Tà Lùng"],
+         "absent_organizations": ["Đồn Biên phòng Cao Bằng"]},
+        id="elliptical-lists-of-posts"),
     # -- 3. titles --------------------------------------------------------------------------
+    pytest.param(
+        "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "
+        "biên phòng Thiên Bảo. Về phía Việt Nam, Đại tá Nông Văn Thắng, Chỉ huy trưởng Bộ đội "
+        "Biên phòng tỉnh Cao Bằng làm trưởng đoàn. Dự có Bộ trưởng Ngoại giao Lê Quang Vinh.",
+        {"titles": [["Phùng Kiến Quốc", "Trưởng đoàn"], ["Nông Văn Thắng", "Trưởng đoàn"],
+                    ["Lê Quang Vinh", "Bộ trưởng"]]},
+        id="delegation-heads-without-do"),
     pytest.param(
         "Dự lễ có Phó Thủ tướng Trần Văn Sơn, Bí thư tỉnh uỷ Hà Giang Lục Minh Tâm, Thứ "
         "trưởng Bộ Công Thương Phan Đức Minh và Đại sứ đặc mệnh toàn quyền của Việt Nam tại "

@@ -131,6 +131,9 @@ class OrgHead(_Data):
     side: Literal["VN", "CN"] | None = None
     standalone: bool = False  # an organization even with nothing after it
     requires_dept: bool = False  # "Ban", "Phòng": only before a known department name
+    # Border posts are listed under one head without "các": "Đồn Biên phòng A Pa Chải và
+    # Sen Thượng" is two posts.
+    lists: bool = False
 
 
 class Body(_Data):
@@ -189,6 +192,8 @@ class TitlesTable(_Data):
     # Roles written as one word that GUIDE records by their head ("Tỉnh ủy viên" is an
     # Ủy viên of the provincial committee).
     role_alias: list[RoleAlias] = Field(default_factory=list)
+    # "Trưởng đoàn là ông A": the words before "là" that name the delegation's head.
+    delegation_head_is: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

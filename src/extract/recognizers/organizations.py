@@ -28,6 +28,10 @@ _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no num
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
 _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
+_PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
+_LIST_SEP = re.compile(r"[ \t]*(?:,|và)[ \t]+(?=[A-ZĐ])")
+_LIST_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
+                        rf"(?![\w])")
 _NAME_COMMA = re.compile(rf"(?<![\w])([{UPPER}][{LOWER}]*)(?:[ \t]+[{UPPER}][{LOWER}]*){{1,3}}"
                          r"[ \t]*,[ \t]*$")
 # Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
@@ -74,6 +78,7 @@ class _Head:
     side: str | None
     standalone: bool
     requires_dept: bool = False
+    lists: bool = False
 
 
 class OrganizationRecognizer:
@@ -85,8 +90,8 @@ class OrganizationRecognizer:
         t: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         places: gazetteers.PlacesTable = gazetteers.load("places")
         bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
-        head_list = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept))
-                     for h in t.head]
+        head_list = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept,
+                                    h.lists)) for h in t.head]
         # Standing bodies of the party and state bodies ("Thường trực Tỉnh ủy", "Thường vụ
         # Châu ủy"): the prefix before any standalone head with a locality.
         head_list += [(f"{pf} {h.text}", _Head(f"{pf} {h.text}", h.tail, h.side, True))
@@ -118,6 +123,8 @@ class OrganizationRecognizer:
             (fold_key(alias), fold_key(group[0]))
             for group in t.region_alias for alias in sorted(group[1:], key=len, reverse=True)
         ]
+        self._provinces = {fold_key(p) for p in places.vn_province + places.cn_region
+                           + places.country}
         self._cn_places = [fold_key(p) for p in places.cn_region + places.cn_locality
                            + ["Trung Quốc"]]
         self._vn_places = [fold_key(p) for p in places.vn_province + places.vn_locality
@@ -437,7 +444,11 @@ class OrganizationRecognizer:
         """One head over a list of names: "các Đồn Biên phòng Bản Vược, A Mú Sung và Y Tý",
         "Các Chi cục Hải quan cửa khẩu: Tân Thanh, Chi Ma", "UBND các tỉnh Quảng Ninh,
         Lạng Sơn" — each name is a body of its own."""
-        if low[max(0, s - 4):s] == "các ":
+        plural = _PLURAL_BEFORE.search(low, max(0, s - 12), s) is not None
+        bare = not plural and head.lists and _LIST_SEP.match(text, end) is not None
+        if plural or bare:
+            # "các Đồn Biên phòng …", "4 Đồn Biên phòng Pha Long, Mường Khương, Bát Xát và
+            # Cửa khẩu quốc tế Lào Cai", "Đồn Biên phòng A Pa Chải và Sen Thượng"
             stem_end = e
             dept = self._depts.at(low, skip_spaces(text, e))
             if head.tail == "dept":
@@ -455,7 +466,7 @@ class OrganizationRecognizer:
             # "Phó Chủ tịch UBND tỉnh: Lào Cai, Hà Giang và Điện Biên": one body per place
             stem_end = end
             stem = text[s:end]
-            items = self._list_items(text, colon.end())
+            items = self._list_items(text, low, colon.end())
             if len(items) < 2:
                 return []
             return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
@@ -470,7 +481,7 @@ class OrganizationRecognizer:
                 return []
             stem_end = word[0]
             stem = f"{text[s:e]} {text[m.end():word[0]]}"
-        items = self._list_items(text, stem_end)
+        items = self._list_items(text, low, stem_end, bare_posts=bare)
         if len(items) < 2:
             return []
         out = []
@@ -480,19 +491,23 @@ class OrganizationRecognizer:
             out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0))
         return out
 
-    @staticmethod
-    def _list_items(text: str, pos: int) -> list[tuple[int, int]]:
-        """Capitalized names separated by commas and "và", after an optional colon."""
+    def _list_items(self, text: str, low: str, pos: int,
+                    bare_posts: bool = False) -> list[tuple[int, int]]:
+        """Capitalized names separated by commas and "và", after an optional colon; an item
+        may be a gate ("Cửa khẩu quốc tế Lào Cai"), never another body ("… và Trạm …")."""
         items: list[tuple[int, int]] = []
         m = re.compile(r"[ \t]*:?[ \t]*").match(text, pos)
         p = m.end() if m else pos
-        name = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
-                          rf"(?![\w])")
         while True:
-            n = name.match(text, p)
-            if n is None:
+            gate = self._locality_words.at(low, p)
+            q = skip_spaces(text, gate[0]) if gate and gate[1][0].startswith("cửa khẩu") else p
+            n = _LIST_NAME.match(text, q)
+            if n is None or (q == p and self._heads.at(low, p) is not None
+                             and self._places_after_word.at(low, p) is None):
                 break
-            items.append(n.span())
+            if bare_posts and fold_key(n.group()) in self._provinces:
+                break  # "Đồn Biên phòng Bắc Xa, Lạng Sơn": the post's province
+            items.append((p, n.end()))
             sep = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)").match(text, n.end())
             if sep is None:
                 break

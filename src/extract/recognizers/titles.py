@@ -24,6 +24,7 @@ __all__ = ["TitleRecognizer"]
 
 _STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
+_HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
 
 
 
@@ -63,12 +64,17 @@ class TitleRecognizer:
             rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
             rf"(?:{alternation(names)})(?![\w])")
         self._aliases = [(fold(a.text).lower(), a.role) for a in t.role_alias]
+        orgs_table: gazetteers.OrganizationsTable = gazetteers.load("organizations")
+        self._field = re.compile(rf"[ \t]+(?:{alternation(orgs_table.department)})(?![\w])")
+        self._head_is = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head_is)})[ \t]+"
+                                   r"(?:phía[ \t]+\w+(?:[ \t]+\w+)?[ \t]+)?là[ \t]+",
+                                   re.IGNORECASE) if t.delegation_head_is else None
         self._delegation = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head)})(?![\w])",
                                       re.IGNORECASE)
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        phrases = self._phrases(text, doc.orgs)
+        phrases = self._phrases(text, doc.orgs, {p.start for p in doc.people})
         by_start = {p.start: p for p in phrases}
         by_end: dict[int, _Phrase] = {}
         for p in phrases:
@@ -130,11 +136,11 @@ class TitleRecognizer:
                     pos = k - 1
                     continue
                 break
-        out.extend(self._delegation_heads(doc, seen))
+        out.extend(self._delegation_heads(doc, seen, out))
         out.sort(key=lambda h: (h.start, h.person))
         doc.titles = out
 
-    def _phrases(self, text: str, orgs: list[OrgHit]) -> list[_Phrase]:
+    def _phrases(self, text: str, orgs: list[OrgHit], names: set[int]) -> list[_Phrase]:
         out: list[_Phrase] = []
         orgs = sorted(orgs, key=lambda o: o.start)
         starts = [o.start for o in orgs]
@@ -162,8 +168,18 @@ class TitleRecognizer:
             end = max(e, org.end) if org else e
             if org is None:
                 loc = self._locality.match(text, e)
-                if loc:
+                # "Chủ tịch Hồ Chí Minh": a person, not the city after the title
+                if loc and skip_spaces(text, e) not in names:
                     end = loc.end()
+                else:
+                    # "Bộ trưởng Ngoại giao", "Bộ trưởng Quốc phòng Trung Quốc": the field of
+                    # the office without its body's head word.
+                    dept = self._field.match(text, e)
+                    if dept and skip_spaces(text, e) not in names:
+                        end = dept.end()
+                        loc = self._locality.match(text, end)
+                        if loc and skip_spaces(text, end) not in names:
+                            end = loc.end()
             out.append(_Phrase(start=s, end=end, title=title, organization=org))
         return out
 
@@ -174,8 +190,8 @@ class TitleRecognizer:
                                organization=None)
         return None
 
-    def _delegation_heads(self, doc: Document,
-                          seen: set[tuple[str, str, str | None]]) -> list[TitleHit]:
+    def _delegation_heads(self, doc: Document, seen: set[tuple[str, str, str | None]],
+                          found: list[TitleHit]) -> list[TitleHit]:
         out: list[TitleHit] = []
         text = doc.text
         for m in self._delegation.finditer(text):
@@ -184,9 +200,17 @@ class TitleRecognizer:
             do = None
             for d in re.finditer(r"(?<![\w])do(?![\w])", text[window_start:m.start()]):
                 do = window_start + d.start()
-            if do is None:
-                continue
-            person = next((p for p in doc.people if do < p.start < m.start()), None)
+            if do is not None:
+                person = next((p for p in doc.people if do < p.start < m.start()), None)
+            else:
+                # "Đại tá A, Chỉ huy trưởng Bộ đội Biên phòng tỉnh X làm trưởng đoàn": the
+                # person whose titles run up to the phrase.
+                k = m.start()
+                while k > 0 and text[k - 1] in " \t,":
+                    k -= 1
+                person = next((p for p in doc.people if p.start >= s_start and (
+                    p.end == k or any(t.person == p.name and t.end == k for t in found))),
+                    None)
             if person is None:
                 continue
             key = (person.name, "Trưởng đoàn", None)
@@ -196,4 +220,22 @@ class TitleRecognizer:
             out.append(TitleHit(start=m.start(), end=m.end(), person=person.name,
                                 title="Trưởng đoàn", organization=None,
                                 method=Method.RULE, confidence=0.85))
+        out.extend(self._delegation_head_is(doc, seen))
+        return out
+
+    def _delegation_head_is(self, doc: Document,
+                            seen: set[tuple[str, str, str | None]]) -> list[TitleHit]:
+        """'Trưởng đoàn (phía Trung Quốc) là ông A': A heads the delegation."""
+        out: list[TitleHit] = []
+        if self._head_is is None:
+            return out
+        starts = {p.start: p for p in doc.people}
+        for m in self._head_is.finditer(doc.text):
+            hon = _HONORIFIC.match(doc.text, m.end())
+            person = starts.get(hon.end() if hon else m.end())
+            if person is None or (person.name, "Trưởng đoàn", None) in seen:
+                continue
+            seen.add((person.name, "Trưởng đoàn", None))
+            out.append(TitleHit(start=m.start(), end=m.end(), person=person.name,
+                                title="Trưởng đoàn", organization=None, confidence=0.85))
         return out
