@@ -33,6 +33,7 @@ _PAIR = re.compile(
     rf"(?:(?:ga|cửa khẩu|cảng)[ \t]+)?(?P<b>{_NAME}){_QUAL.format('qb')}"
 )
 _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
+_CLAUSE_END = re.compile(r"[.;\n]")
 _TYPE_WORDS = re.compile(
     r"^(?:(?:cửa khẩu|quốc tế|song phương|chính|phụ|lối thông quan|lối mở|ga|cặp)\s+)+",
     re.IGNORECASE)
@@ -202,13 +203,22 @@ class GateRecognizer:
     def _attach_markers(self, doc: Document, hits: list[GateHit]) -> None:
         known_markers = self._markers
         text = doc.text
+        # Clause ends and gate starts indexed once: a search per marker over the whole text
+        # or over every gate would make long marker lists quadratic.
+        stops = [m.start() for m in _CLAUSE_END.finditer(text)]
+        starts = [g.start for g in hits]
+        longest = max((g.end - g.start for g in hits), default=0)
         for mk in doc.markers:
             # Markers belong to a gate stated in the same clause (";" separates clauses).
-            s0 = max(text.rfind(c, 0, mk.start) for c in ".;\n") + 1
-            ends = [k for k in (text.find(c, mk.end) for c in ".;\n") if k >= 0]
-            e0 = min(ends) if ends else len(text)
+            k = bisect.bisect_left(stops, mk.start)
+            s0 = stops[k - 1] + 1 if k else 0
+            k = bisect.bisect_left(stops, mk.end)
+            e0 = stops[k] if k < len(stops) else len(text)
             best: tuple[int, GateHit] | None = None
-            for g in hits:
+            # Only gates within 120 characters can be chosen (see dist below).
+            lo = bisect.bisect_left(starts, mk.start - 120 - longest)
+            hi = bisect.bisect_right(starts, mk.end + 120)
+            for g in hits[lo:hi]:
                 if not (s0 <= g.start < e0 or s0 < g.end <= e0):
                     continue
                 dist = mk.start - g.end if mk.start >= g.end else g.start - mk.end

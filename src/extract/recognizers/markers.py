@@ -42,18 +42,25 @@ class MarkerRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         hits: list[MarkerHit] = []
+        # Item positions already walked: the walk from an item depends only on the text from
+        # there on, so a later "mốc" inside a list walked before ("mốc 1, mốc 2, …") stops
+        # where the earlier walk passed (one pass over a list, not one per "mốc" in it).
+        walked: set[int] = set()
+        found: set[int] = set()  # starts of the hits found
         for intro in _INTRO.finditer(text):
             if self._figurative.search(text[max(0, intro.start() - 15): intro.start()]):
                 continue  # "vượt mốc 5 tỷ USD": a milestone
             pos = intro.end()
-            while True:
+            while pos not in walked:
+                walked.add(pos)
                 m = _ITEM.match(text, pos)
                 if not m or (m.end() < len(text) and (text[m.end()].isalnum()
                                                       or text[m.end()] == "/")):
                     break
                 if self._unit.match(text, m.end()):
                     break  # "mốc 10 năm", "mốc 15.000 lượt": a count, not a marker
-                if not any(h.start == m.start() for h in hits):
+                if m.start() not in found:
+                    found.add(m.start())
                     hits.append(MarkerHit(start=m.start(), end=m.end(),
                                           value=canonical_marker(m.group())))
                 sep = _LIST_SEP.match(text, m.end())
