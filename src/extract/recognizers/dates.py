@@ -9,6 +9,7 @@ document or marker numbers, never dates.  Output never depends on today's date.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -150,36 +151,48 @@ class DateRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         ref = doc.reference_date
-        taken: list[tuple[int, int]] = []
+        # Claimed stretches never overlap, so sorted by start their ends are sorted too: the
+        # last one starting before e is the only one that can overlap [s, e) (a scan of all
+        # of them per candidate made long date lists quadratic).
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
+        day_ends: dict[int, list[DateHit]] = {}  # day hits by end, for _continues
         hits: list[DateHit] = []
         for pattern, build in self._rules:
             for m in pattern.finditer(text):
                 # An event year is grounded on the year alone, not on the event's name.
                 s, e = m.span("y") if build is self._event_year else m.span()
-                if any(s < te and ts < e for ts, te in taken):
+                k = bisect.bisect_left(taken_starts, e)
+                if k and taken_ends[k - 1] > s:
                     continue
                 if self._blocked.search(text[max(0, s - 25): s]):
                     continue
                 if build is self._day_month and not self._day_ctx.search(
                         text[max(0, s - 20): m.start("d")]) and not self._continues(
-                        text, s, hits):
+                        text, s, day_ends):
                     continue  # a bare "3/4" is a fraction or a count, not a date
                 out = build(m, ref)
                 if out is None:
                     continue
                 value, gran = out
-                taken.append((s, e))
-                hits.append(DateHit(start=s, end=e, value=value, granularity=gran,
-                                    confidence=0.8 if build is self._day_month else 0.95))
+                k = bisect.bisect_left(taken_starts, s)
+                taken_starts.insert(k, s)
+                taken_ends.insert(k, e)
+                hit = DateHit(start=s, end=e, value=value, granularity=gran,
+                              confidence=0.8 if build is self._day_month else 0.95)
+                hits.append(hit)
+                if gran == "day":
+                    day_ends.setdefault(e, []).append(hit)
         hits.sort(key=lambda h: (h.start, h.end))
         doc.dates = hits
 
     @staticmethod
-    def _continues(text: str, s: int, hits: list[DateHit]) -> bool:
-        """'ngày 30/4 và 1/5': a day-month right after another date in a list."""
-        return any(0 <= s - h.end <= 6 and re.fullmatch(r"\s*(?:,|và|hoặc)\s*",
-                                                        text[h.end:s]) is not None
-                   for h in hits if h.granularity == "day")
+    def _continues(text: str, s: int, day_ends: dict[int, list[DateHit]]) -> bool:
+        """'ngày 30/4 và 1/5': a day-month right after another date in a list (the day
+        dates found so far, by where they end)."""
+        return any(end in day_ends and re.fullmatch(r"\s*(?:,|và|hoặc)\s*",
+                                                    text[end:s]) is not None
+                   for end in range(s - 6, s + 1))
 
     # Builders return (value, granularity) or None when the match is not a valid date.
 

@@ -34,6 +34,7 @@ _PAIR = re.compile(
 )
 _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
 _CLAUSE_END = re.compile(r"[.;\n]")
+_WHITESPACE = re.compile(r"\s*")
 _TYPE_WORDS = re.compile(
     r"^(?:(?:cửa khẩu|quốc tế|song phương|chính|phụ|lối thông quan|lối mở|ga|cặp)\s+)+",
     re.IGNORECASE)
@@ -77,9 +78,10 @@ class GateRecognizer:
         triggers = self._triggers.longest(low)
         blockers = SpanIndex((s, e) for s, e, _ in self._blockers.iter(low))
         org_spans = SpanIndex((o.start, o.end) for o in doc.orgs if not o.back_reference)
+        trigger_ends = [te for _, te, _ in triggers]
         hits: list[GateHit] = []
         for m in _PAIR.finditer(text):
-            hit = self._pair(text, m, triggers, blockers, org_spans)
+            hit = self._pair(text, m, triggers, trigger_ends, blockers, org_spans)
             if hit is not None:
                 hits.append(hit)
         # Triggers do not overlap, so single gates never overlap each other.
@@ -105,14 +107,15 @@ class GateRecognizer:
     # -- pairs ----------------------------------------------------------------------------
 
     def _pair(self, text: str, m: re.Match[str], triggers: list[tuple[int, int, list[str]]],
-              blockers: SpanIndex, org_spans: SpanIndex) -> GateHit | None:
+              trigger_ends: list[int], blockers: SpanIndex,
+              org_spans: SpanIndex) -> GateHit | None:
         a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
         if not a or not b or fold_key(a) in self._not_gate or fold_key(b) in self._not_gate:
             return None
         a_start = m.start("a") + (len(m.group("a")) - len(a))
         if org_spans.holds(a_start):
             return None  # "Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn" names a body
-        trig = _trigger_before(text, a_start, triggers)
+        trig = _trigger_before(text, a_start, triggers, trigger_ends)
         clause_start = max(text.rfind(c, max(0, a_start - 300), a_start) for c in ".;\n(,")
         # A zone word before the names blocks them unless a gate phrase stands between
         # ("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is blocked: the zone holds "cửa khẩu").
@@ -243,14 +246,17 @@ def _strip_type(name: str) -> str:
     return _TYPE_WORDS.sub("", name.strip()).strip()
 
 
-def _trigger_before(text: str, pos: int,
-                    triggers: list[tuple[int, int, list[str]]]) -> tuple[int, str] | None:
+def _trigger_before(text: str, pos: int, triggers: list[tuple[int, int, list[str]]],
+                    trigger_ends: list[int]) -> tuple[int, str] | None:
     """A gate phrase ending right before ``pos`` (spaces between): (start, kind)."""
     # Triggers do not overlap, so their ends are sorted like their starts: the nearest one
-    # ending before pos is the only candidate.
-    i = bisect.bisect_right([te for _, te, _ in triggers], pos) - 1
+    # ending before pos is the only candidate.  The ends are listed once per list of
+    # triggers, and only the spaces after the trigger are read (not all text up to pos):
+    # one pass per pair over a long text would make long lists of pairs quadratic.
+    i = bisect.bisect_right(trigger_ends, pos) - 1
     if i >= 0:
         ts, te, kinds = triggers[i]
-        if not text[te:pos].strip():
+        gap = _WHITESPACE.match(text, te, max(te, pos))
+        if gap is not None and gap.end() >= pos:
             return ts, kinds[0]
     return None

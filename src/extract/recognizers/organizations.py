@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -533,10 +534,11 @@ class OrganizationRecognizer:
                 side = body.side
             else:
                 side = self._side_from_places(key) or side
-            names = [h.name for h in group if not h.back_reference] or [group[0].name]
+            names = Counter(h.name for h in group if not h.back_reference) or Counter(
+                [group[0].name])
             # The name most often written, then the longest: one spelling for the group.
             name = body.name if body is not None else max(
-                names, key=lambda n: (names.count(n), len(n), n))
+                names, key=lambda n: (names[n], len(n), n))
             for h in group:
                 h.name = name
                 h.side = side
