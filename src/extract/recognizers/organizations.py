@@ -29,6 +29,8 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no numbers
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+_PLACE_JOIN = re.compile(r"(?:[ \t]*-[ \t]*|[ \t])")
+_LOWER_WORD = re.compile(rf"[{LOWER}]+")
 # Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
 _LEVELS = frozenset({"huyện", "thành", "thị", "xã", "châu", "quận", "phường", "tp", "tp."})
 _GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu")
@@ -231,11 +233,11 @@ class OrganizationRecognizer:
                 lower_run = 0
                 i = m.end()
             elif allow_lower and end is not None:
-                w = re.match(rf"[{LOWER}]+", text[i:])
+                w = _LOWER_WORD.match(text, i)  # from i, not a copy of the rest of the text
                 if not w or w.group() in _STOP_IN_NAME or lower_run >= 3:
                     break
                 lower_run += 1
-                i += w.end()
+                i = w.end()
             else:
                 break
             nxt = _DASH_JOIN.match(text, i)
@@ -274,10 +276,10 @@ class OrganizationRecognizer:
         if m:
             words = [m]
             while True:
-                nxt = re.match(r"(?:[ \t]*-[ \t]*|[ \t])", text[words[-1].end():])
+                nxt = _PLACE_JOIN.match(text, words[-1].end())
                 if not nxt:
                     break
-                m2 = _PLACE_WORD.match(text, words[-1].end() + nxt.end())
+                m2 = _PLACE_WORD.match(text, nxt.end())
                 if not m2:
                     break
                 words.append(m2)

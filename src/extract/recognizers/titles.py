@@ -150,17 +150,24 @@ class TitleRecognizer:
                           seen: set[tuple[str, str, str | None]]) -> list[TitleHit]:
         out: list[TitleHit] = []
         text = doc.text
+        # Sentences (sorted, disjoint) and people (sorted by start) are searched by bisect:
+        # a scan of either per "trưởng đoàn" made long delegation lists quadratic.
+        sent_starts = [s for s, _ in doc.sentences]
+        people_starts = [p.start for p in doc.people]
         for m in self._delegation.finditer(text):
-            s_start, _ = doc.sentence_of(m.start())
+            k = bisect.bisect_right(sent_starts, m.start()) - 1
+            inside = k >= 0 and m.start() < doc.sentences[k][1]
+            s_start = doc.sentences[k][0] if inside else 0
             window_start = max(s_start, m.start() - 250)
             do = None
             for d in re.finditer(r"(?<![\w])do(?![\w])", text[window_start:m.start()]):
                 do = window_start + d.start()
             if do is None:
                 continue
-            person = next((p for p in doc.people if do < p.start < m.start()), None)
-            if person is None:
+            k = bisect.bisect_right(people_starts, do)
+            if k == len(doc.people) or not doc.people[k].start < m.start():
                 continue
+            person = doc.people[k]
             key = (person.name, "Trưởng đoàn", None)
             if key in seen:
                 continue
