@@ -76,8 +76,9 @@ def test_a_rescan_would_be_caught(pipeline: Pipeline) -> None:
         name = "rescan"
 
         def __call__(self, doc: Any) -> None:
-            for line in doc.text.split("\n"):
-                for _ in doc.text.split("\n"):
+            lines = doc.text.split("\n")
+            for _ in lines:
+                for _ in lines:
                     pass
 
     slow = Pipeline([*pipeline.stages, Rescan()])
