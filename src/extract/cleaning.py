@@ -301,7 +301,7 @@ class Cleaner:
                 if (self._is_titlelike(content) and i not in metas
                         and not any(p.match(content) for p in mast_p)):
                     title_i = i
-            for i in mast:
+            for n, i in enumerate(mast):
                 s, e = lines[i]
                 content = text[s:e].strip()
                 if i == title_i:
@@ -313,8 +313,7 @@ class Cleaner:
                     take_meta(i)
                 elif author_names(content) is not None and (
                         (title_i is not None and i > title_i)
-                        or any(dated(j) for j in mast if abs(mast.index(j) - mast.index(i))
-                               == 1)):
+                        or any(dated(j) for j in mast[max(0, n - 1): n + 2] if j != i)):
                     authors.append(strip_span(text, s, e))
                 else:
                     blank(s, e)

@@ -231,6 +231,8 @@ class DatesTable(_Data):
     published_label: list[str]
     # Words before a year that date a past act, not the article's event ("ký năm 2009").
     past_act: list[str] = Field(default_factory=list)
+    # Words after a year (within three words) that mark a completed action ("đã").
+    past_marker: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -150,10 +150,13 @@ def _build_record(doc: Document) -> ArticleRecord:
         if tt.organization and tt.organization not in person_orgs.setdefault(tt.person, []):
             person_orgs[tt.person].append(tt.organization)
     org_side = {o.name: o.side for o in doc.orgs}
+    stated_sides: dict[str, set[str | None]] = {}
+    for p in doc.people:
+        stated_sides.setdefault(p.name, set()).add(p.side)
     people: list[Person] = []
     for name, mentions in people_by_name.items():
         # The side the text states for the person, else the side of their titles' bodies.
-        stated = {p.side for p in doc.people if p.name == name} - {None}
+        stated = stated_sides[name] - {None}
         sides = stated or {org_side.get(o) for o in person_orgs.get(name, [])} - {None}
         side = sides.pop() if len(sides) == 1 else None
         people.append(Person(name=name, mentions=mentions, side=side,  # type: ignore[arg-type]

@@ -169,6 +169,11 @@ class DateRecognizer:
         self._text_years: dict[str, int | None] = {}
         self._past_act = re.compile(rf"(?<!\w)(?:{alternation(t.past_act)})\s+$", flags) \
             if t.past_act else re.compile("(?!)")
+        # "năm 2023 huyện đã đầu tư …": a year followed within a few words by a
+        # completed-action marker is a period the article looks back on.
+        self._past_after = re.compile(
+            rf"[\s,]+(?:\S+\s+){{0,3}}?(?:{alternation(t.past_marker)})(?!\w)", flags) \
+            if t.past_marker else re.compile("(?!)")
         self._needs_ref = {self._day_month, self._span_dm, self._span_d, self._words_day,
                            self._month_ref, self._quarter_ref, self._span_months}
         self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?\(?\s*$", flags)
@@ -176,19 +181,25 @@ class DateRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         ref = doc.reference_date
-        taken: list[tuple[int, int]] = []
+        # Claimed stretches never overlap, so sorted by start their ends are sorted too: the
+        # last one starting before e is the only one that can overlap [s, e) (a scan of all
+        # of them per candidate made long date lists quadratic).
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
+        day_ends: dict[int, list[DateHit]] = {}  # day hits by end, for _continues
         hits: list[DateHit] = []
         for pattern, build in self._rules:
             for m in pattern.finditer(text):
                 # An event year is grounded on the year alone, not on the event's name.
                 s, e = m.span("y") if build is self._event_year else m.span()
-                if any(s < te and ts < e for ts, te in taken):
+                k = bisect.bisect_left(taken_starts, e)
+                if k and taken_ends[k - 1] > s:
                     continue
                 if self._blocked.search(text[max(0, s - 25): s]):
                     continue
                 if build is self._day_month and not self._day_ctx.search(
                         text[max(0, s - 20): m.start("d")]) and not self._continues(
-                        text, s, hits):
+                        text, s, day_ends):
                     continue  # a bare "3/4" is a fraction or a count, not a date
                 local = ref
                 if ref is None and build in self._needs_ref:
@@ -197,9 +208,14 @@ class DateRecognizer:
                 if out is None:
                     continue
                 value, gran = out
-                taken.append((s, e))
-                hits.append(DateHit(start=s, end=e, value=value, granularity=gran,
-                                    confidence=0.8 if build is self._day_month else 0.95))
+                k = bisect.bisect_left(taken_starts, s)
+                taken_starts.insert(k, s)
+                taken_ends.insert(k, e)
+                hit = DateHit(start=s, end=e, value=value, granularity=gran,
+                              confidence=0.8 if build is self._day_month else 0.95)
+                hits.append(hit)
+                if gran == "day":
+                    day_ends.setdefault(e, []).append(hit)
         hits.sort(key=lambda h: (h.start, h.end))
         doc.dates = hits
 
@@ -225,21 +241,28 @@ class DateRecognizer:
         if doc.text not in self._text_years:
             self._text_years.clear()  # one article at a time
             # Not a year the text gives to a past act ("Hiệp định ký năm 2009").
-            found = {int(m.group("y")) for m in self._text_year.finditer(doc.text)
-                     if not self._past(doc.text, m.start())}
-            self._text_years[doc.text] = found.pop() if len(found) == 1 else None
+            found: dict[int, bool] = {}  # year -> some mention of it is not a past act's
+            for m in self._text_year.finditer(doc.text):
+                y = int(m.group("y"))
+                found[y] = found.get(y, False) or not self._past(doc.text, m.start(), m.end())
+            only = next(iter(found)) if len(found) == 1 else None
+            self._text_years[doc.text] = only if only is not None and found[only] else None
         year = self._text_years[doc.text]
         return date(year, 12, 31) if year is not None else None
 
-    def _past(self, text: str, pos: int) -> bool:
-        return self._past_act.search(text, max(0, pos - 16), pos) is not None
+    def _past(self, text: str, pos: int, end: int | None = None) -> bool:
+        """A year that dates a past act: "ký năm 2009", "năm 2023 huyện đã đầu tư"."""
+        if self._past_act.search(text, max(0, pos - 16), pos) is not None:
+            return True
+        return end is not None and self._past_after.match(text, end) is not None
 
     @staticmethod
-    def _continues(text: str, s: int, hits: list[DateHit]) -> bool:
-        """'ngày 30/4 và 1/5': a day-month right after another date in a list."""
-        return any(0 <= s - h.end <= 6 and re.fullmatch(r"\s*(?:,|và|hoặc)\s*",
-                                                        text[h.end:s]) is not None
-                   for h in hits if h.granularity == "day")
+    def _continues(text: str, s: int, day_ends: dict[int, list[DateHit]]) -> bool:
+        """'ngày 30/4 và 1/5': a day-month right after another date in a list (the day
+        dates found so far, by where they end)."""
+        return any(end in day_ends and re.fullmatch(r"\s*(?:,|và|hoặc)\s*",
+                                                    text[end:s]) is not None
+                   for end in range(s - 6, s + 1))
 
     # Builders return (value, granularity) or None when the match is not a valid date.
 

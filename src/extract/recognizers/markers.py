@@ -47,6 +47,11 @@ class MarkerRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         hits: list[MarkerHit] = []
+        # Item positions already walked: the walk from an item depends only on the text from
+        # there on, so a later "mốc" inside a list walked before ("mốc 1, mốc 2, …") stops
+        # where the earlier walk passed (one pass over a list, not one per "mốc" in it).
+        walked: set[int] = set()
+        found: set[int] = set()  # starts of the hits found
         covered = 0  # end of the last range: "đến mốc 618" inside it starts no marker
         for intro in _INTRO.finditer(text):
             if intro.start() < covered:
@@ -54,7 +59,8 @@ class MarkerRecognizer:
             if self._figurative.search(text[max(0, intro.start() - 15): intro.start()]):
                 continue  # "vượt mốc 5 tỷ USD": a milestone
             pos = intro.end()
-            while True:
+            while pos not in walked:
+                walked.add(pos)
                 m = _ITEM.match(text, pos)
                 if not m or (m.end() < len(text) and (text[m.end()].isalnum()
                                                       or text[m.end()] == "/")):
@@ -71,7 +77,8 @@ class MarkerRecognizer:
                     m = upper  # the list goes on after the upper end
                 else:
                     value, start = canonical_marker(m.group()), m.start()
-                if not any(h.start == start for h in hits):
+                if start not in found:
+                    found.add(start)
                     hits.append(MarkerHit(start=start, end=m.end(), value=value))
                 covered = max(covered, m.end())
                 sep = _LIST_SEP.match(text, m.end())

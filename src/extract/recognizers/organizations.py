@@ -11,7 +11,9 @@ under one canonical expanded name and linked to the bodies gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -34,6 +36,8 @@ _LIST_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[I
                         rf"(?![\w])")
 _NAME_COMMA = re.compile(rf"(?<![\w])([{UPPER}][{LOWER}]*)(?:[ \t]+[{UPPER}][{LOWER}]*){{1,3}}"
                          r"[ \t]*,[ \t]*$")
+_PLACE_JOIN = re.compile(r"(?:[ \t]*-[ \t]*|[ \t])")
+_LOWER_WORD = re.compile(rf"[{LOWER}]+")
 # Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
 _LEVELS = frozenset({"huyện", "thành", "thị", "xã", "châu", "quận", "phường", "tp", "tp."})
 _GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu",
@@ -289,11 +293,11 @@ class OrganizationRecognizer:
                 lower_run = 0
                 i = m.end()
             elif allow_lower and end is not None:
-                w = re.match(rf"[{LOWER}]+", text[i:])
+                w = _LOWER_WORD.match(text, i)  # from i, not a copy of the rest of the text
                 if not w or w.group() in _STOP_IN_NAME or lower_run >= 3:
                     break
                 lower_run += 1
-                i += w.end()
+                i = w.end()
             else:
                 break
             nxt = _DASH_JOIN.match(text, i)
@@ -370,10 +374,10 @@ class OrganizationRecognizer:
         if m:
             words = [m]
             while True:
-                nxt = re.match(r"(?:[ \t]*-[ \t]*|[ \t])", text[words[-1].end():])
+                nxt = _PLACE_JOIN.match(text, words[-1].end())
                 if not nxt:
                     break
-                m2 = _PLACE_WORD.match(text, words[-1].end() + nxt.end())
+                m2 = _PLACE_WORD.match(text, nxt.end())
                 if not m2:
                     break
                 words.append(m2)
@@ -575,33 +579,56 @@ class OrganizationRecognizer:
         is that body said again.  In a coordination ("Huyện ủy, UBND huyện Hà Quảng") it is
         the body of the same place; else the nearest before it, else the first after.  A
         name the gazetteer knows as a body of its own ("Bộ đội Biên phòng") stays apart."""
+        # Indexes instead of scans per mention (a long list of short forms made this
+        # quadratic): the keys extending each word prefix, the hits holding each key now
+        # (a merged mention owns its new key for the mentions after it), and where each
+        # coordination ends.
         keys = {h.key for h in hits}
+        extending: dict[str, list[str]] = {}
+        for k in keys:
+            for m in re.finditer(" ", k):
+                extending.setdefault(k[:m.start()], []).append(k)
+        holders: dict[str, list[int]] = {}
+        for i, h in enumerate(hits):
+            holders.setdefault(h.key, []).append(i)
+        starts = [h.start for h in hits]
+        chain_end = list(range(len(hits)))
+        for j in range(len(hits) - 2, -1, -1):
+            if re.fullmatch(r"\s*(?:,|và)\s*", text[hits[j].end:hits[j + 1].start]):
+                chain_end[j] = chain_end[j + 1]
         for i, h in enumerate(hits):
             if h.key in self._bodies:
                 continue
             # "UBND tỉnh" begins "UBND tỉnh Lạng Sơn", whose key reads "ủy ban nhân dân
             # lạng sơn": compare without the generic word.
             base = h.key[: -len(" tỉnh")] if h.key.endswith(" tỉnh") else h.key
-            longer = [k for k in keys if k != h.key and k.startswith(base + " ")
+            longer = [k for k in extending.get(base, []) if k != h.key
                       and k[len(base) + 1:] not in _GENERIC_LOCALITY
                       and not (base != h.key and k[len(base) + 1:].split()[0] in _LEVELS)]
             if not longer:
                 continue
-            owners = [o for o in hits if o.key in longer]
+            owner_keys = [k for k in longer if holders.get(k)]
             # The last member of the coordination it stands in ("Huyện ủy, HĐND, UBND
             # huyện Phong Thổ") names the place.
-            j, sibling = i, None
-            while j + 1 < len(hits) and re.fullmatch(r"\s*(?:,|và)\s*",
-                                                     text[hits[j].end:hits[j + 1].start]):
-                j += 1
-                sibling = hits[j]
-            if sibling is not None:
-                same_place = [o for o in owners if o.key.split()[-2:] ==
-                              sibling.key.split()[-2:]]
+            if chain_end[i] > i:
+                tail = hits[chain_end[i]].key.split()[-2:]
+                same_place = [k for k in owner_keys if k.split()[-2:] == tail]
                 if same_place:
-                    owners = same_place
-            before = [o for o in owners if o.start < h.start]
-            best = before[-1] if before else owners[0]
+                    owner_keys = same_place
+            # The nearest owner starting before it, else the first owner.
+            cut = bisect.bisect_left(starts, h.start)
+            before = [lst[bisect.bisect_left(lst, cut) - 1] for lst in
+                      (holders[k] for k in owner_keys) if lst[0] < cut]
+            if before:
+                best = hits[max(before)]
+            elif owner_keys:
+                best = hits[min(holders[k][0] for k in owner_keys)]
+            else:
+                raise IndexError("list index out of range")  # as before: no owner is a bug
+            if best.key != h.key:
+                own = holders[h.key]
+                del own[bisect.bisect_left(own, i)]
+                bisect.insort(holders.setdefault(best.key, []), i)
             h.key, h.name, h.side = best.key, best.name, best.side or h.side
 
     def _link(self, hits: list[OrgHit]) -> None:
@@ -626,10 +653,11 @@ class OrganizationRecognizer:
                 side = body.side
             else:
                 side = self._side_from_places(key) or side
-            names = [h.name for h in group if not h.back_reference] or [group[0].name]
+            names = Counter(h.name for h in group if not h.back_reference) or Counter(
+                [group[0].name])
             # The name most often written, then the longest: one spelling for the group.
             name = body.name if body is not None else max(
-                names, key=lambda n: (names.count(n), len(n), n))
+                names, key=lambda n: (names[n], len(n), n))
             for h in group:
                 h.name = name
                 h.side = side

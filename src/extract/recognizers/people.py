@@ -25,6 +25,7 @@ _LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|TP\.?|huyện|thị xã|th
                             re.IGNORECASE)
 _SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
 _CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
+_GOES_ON = re.compile(rf"[ \t]+[{UPPER}]")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
 
@@ -76,7 +77,7 @@ class PeopleRecognizer:
                            or self._rank_before.search(ptext[max(0, m.start(1) - 20):
                                                              m.start(1)]))
             # Whether the capitalized run goes on past the regex's reach.
-            goes_on = re.match(rf"[ \t]+[{UPPER}]", ptext[m.end(1):]) is not None
+            goes_on = _GOES_ON.match(ptext, m.end(1)) is not None
             # Right after a title, a place-like pair inside the run is a given name: "Phó
             # Thủ tướng Trần Văn Sơn" (Văn Sơn is also a prefecture), "Trần Hồng Hà".
             # (Not after a locality word: "Phó Châu trưởng Châu Hồng Hà" is a place.)

@@ -194,23 +194,36 @@ class TitleRecognizer:
                           found: list[TitleHit]) -> list[TitleHit]:
         out: list[TitleHit] = []
         text = doc.text
+        # Sentences (sorted, disjoint) and people (sorted by start) are searched by bisect:
+        # a scan of either per "trưởng đoàn" made long delegation lists quadratic.
+        sent_starts = [s for s, _ in doc.sentences]
+        people_starts = [p.start for p in doc.people]
+        by_name = {p.name: p for p in doc.people}
+        ends: dict[int, PersonHit] = {p.end: p for p in doc.people}
+        for t in found:
+            if t.person in by_name:
+                ends.setdefault(t.end, by_name[t.person])
         for m in self._delegation.finditer(text):
-            s_start, _ = doc.sentence_of(m.start())
+            k = bisect.bisect_right(sent_starts, m.start()) - 1
+            inside = k >= 0 and m.start() < doc.sentences[k][1]
+            s_start = doc.sentences[k][0] if inside else 0
             window_start = max(s_start, m.start() - 250)
             do = None
             for d in re.finditer(r"(?<![\w])do(?![\w])", text[window_start:m.start()]):
                 do = window_start + d.start()
             if do is not None:
-                person = next((p for p in doc.people if do < p.start < m.start()), None)
+                j = bisect.bisect_right(people_starts, do)
+                person = doc.people[j] if j < len(doc.people) and \
+                    doc.people[j].start < m.start() else None
             else:
                 # "Đại tá A, Chỉ huy trưởng Bộ đội Biên phòng tỉnh X làm trưởng đoàn": the
-                # person whose titles run up to the phrase.
+                # person whose titles run up to the phrase (ends indexed once per article).
                 k = m.start()
                 while k > 0 and text[k - 1] in " \t,":
                     k -= 1
-                person = next((p for p in doc.people if p.start >= s_start and (
-                    p.end == k or any(t.person == p.name and t.end == k for t in found))),
-                    None)
+                person = ends.get(k)
+                if person is not None and person.start < s_start:
+                    person = None
             if person is None:
                 continue
             key = (person.name, "Trưởng đoàn", None)
