@@ -1,7 +1,8 @@
 """Batch runs: inputs from paths, globs or stdin, mapped over worker processes in order.
 
 Workers are forked from a parent that has built the pipeline (gazetteers compiled once) and
-get one document at a time, so a slow document holds up only its own worker while the others
+get documents one by one, with one more queued so that they never wait for the parent: a
+slow document holds up only its own worker (and the one queued behind it) while the others
 take the next ones; the parent puts the results back in input order, so the output is
 byte-identical for any number of workers.  Inputs are pulled lazily and at most a bounded
 window of results waits for a slow one, so memory stays flat.
@@ -22,7 +23,7 @@ import os
 import signal
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,9 @@ _GLOB_CHARS = set("*?[")
 _GRACE = 1.0
 # Results held back at most, per worker, while an earlier document is still running.
 _WINDOW = 64
+# Documents sent to a worker at once: the one it runs and the next, so that it does not sit
+# idle for a round trip to the parent between documents (~0.5 ms on a loaded machine).
+_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -321,7 +325,7 @@ def run_batch(inputs: Iterable[Input], jobs: int = 1, chunksize: int = 1,
     seconds per document, enforced by killing a worker that overruns it); output is the
     same for any number.  ``done`` maps doc_ids already extracted (``--resume``) to their
     line and error count: those are passed through in place, not extracted again.
-    ``chunksize`` is accepted for compatibility; documents go one at a time.
+    ``chunksize`` is accepted for compatibility; documents go one by one.
     """
     del chunksize
     kept = done or {}
@@ -394,7 +398,9 @@ class _Worker:
         _PARENT_ENDS.append(self.conn)  # the worker closes its copy of this end, too
         self.proc.start()
         child.close()
-        self.job: tuple[int, Input, float] | None = None  # (seq, item, started)
+        # Documents sent, in order: (seq, item); the first is running since ``started``.
+        self.jobs: deque[tuple[int, Input]] = deque()
+        self.started = 0.0
 
     def stage_name(self) -> str:
         return bytes(self.stage.value).decode("ascii", "replace")
@@ -417,7 +423,7 @@ class _Worker:
 
 
 class _Pool:
-    """Workers fed one document at a time; results re-ordered; overruns killed."""
+    """Workers fed documents one by one; results re-ordered; overruns killed."""
 
     def __init__(self, jobs: int, timeout: float | None, pipeline: Pipeline | None) -> None:
         self.jobs = jobs
@@ -443,63 +449,76 @@ class _Pool:
     def _loop(self, it: Iterator[Input], kept: Mapping[str, tuple[str, int]],
               workers: list[_Worker]) -> Iterator[Result]:
         ready: dict[int, Result] = {}
+        retry: deque[tuple[int, Input]] = deque()  # queued on a worker that was stopped
         next_out = seq = 0
         exhausted = False
         window = self.jobs * _WINDOW
         while True:
             for w in workers:
-                while w.job is None and not exhausted and seq < next_out + window:
-                    try:
-                        item = next(it)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    hit = kept.get(item.doc_id)
-                    if hit is not None:
-                        ready[seq] = _kept_result(item, hit)
+                while len(w.jobs) < _DEPTH:
+                    if retry:
+                        job = retry.popleft()
+                    elif not exhausted and seq < next_out + window:
+                        try:
+                            item = next(it)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                        job, seq = (seq, item), seq + 1
+                        hit = kept.get(item.doc_id)
+                        if hit is not None:
+                            ready[job[0]] = _kept_result(item, hit)
+                            continue
                     else:
-                        w.conn.send((seq, item, self.timeout))
-                        w.job = (seq, item, time.monotonic())
-                    seq += 1
+                        break
+                    if not w.jobs:
+                        w.started = time.monotonic()
+                    w.conn.send((job[0], job[1], self.timeout))
+                    w.jobs.append(job)
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
-            busy = [w for w in workers if w.job is not None]
+            busy = [w for w in workers if w.jobs]
             if not busy:
-                if exhausted and next_out == seq:
+                if exhausted and not retry and next_out == seq:
                     return
                 continue
-            self._collect(busy, workers, ready)
+            self._collect(busy, workers, ready, retry)
 
     def _collect(self, busy: list[_Worker], workers: list[_Worker],
-                 ready: dict[int, Result]) -> None:
+                 ready: dict[int, Result], retry: deque[tuple[int, Input]]) -> None:
         wait_for: float | None = None
         if self.timeout:
-            now = time.monotonic()
-            wait_for = max(0.0, min(w.job[2] for w in busy if w.job) + self.timeout
-                           + _GRACE - now)
+            wait_for = max(0.0, min(w.started for w in busy) + self.timeout + _GRACE
+                           - time.monotonic())
         handles: list[Any] = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
         fired = set(mpc.wait(handles, timeout=wait_for))
         for w in busy:
-            assert w.job is not None
-            seq, item, started = w.job
-            if w.conn in fired:
+            dead = False
+            while w.jobs and w.conn.poll():
                 try:
                     got_seq, res = w.conn.recv()
                 except (EOFError, OSError):
-                    got_seq, res = seq, None
-                if res is not None and got_seq == seq:
-                    ready[seq] = res
-                    w.job = None
-                    continue
-            if w.conn in fired or w.proc.sentinel in fired:
+                    dead = True
+                    break
+                seq, _ = w.jobs.popleft()
+                assert got_seq == seq, "a worker answers in the order it was given"
+                ready[seq] = res
+                w.started = time.monotonic()
+            if not w.jobs:
+                continue
+            seq, item = w.jobs[0]
+            if dead or w.proc.sentinel in fired or not w.proc.is_alive():
                 w.proc.join(timeout=1)
                 ready[seq] = _crash_result(item, w.stage_name(), w.proc.exitcode)
                 log.warning("worker died on %s; starting another", _where(item))
-            elif self.timeout and time.monotonic() - started > self.timeout + _GRACE:
-                elapsed = time.monotonic() - started
+            elif self.timeout and time.monotonic() - w.started > self.timeout + _GRACE:
+                elapsed = time.monotonic() - w.started
                 ready[seq] = _timeout_result(item, w.stage_name(), elapsed, self.timeout)
             else:
                 continue
+            w.jobs.popleft()
+            retry.extend(w.jobs)  # the document queued behind it goes to another worker
+            w.jobs.clear()
             w.stop(kill=True)
             workers[workers.index(w)] = _Worker(self.ctx, self.pipeline)
