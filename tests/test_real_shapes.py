@@ -102,6 +102,11 @@ CASES = [
         "Quốc).",
         {"markers": ["58(2)"], "gate_pairs": []},
         id="spaced-sub-marker-and-pairs-that-are-not-gates"),
+    pytest.param(
+        "Hai bên công bố mở lối thông quan cầu Bắc Sơn II – Kim Thủy Hà và lối thông quan cầu "
+        "Bắc Luân II - Đông Hưng.",
+        {"gate_pairs": [["cầu Bắc Sơn II", "Kim Thủy Hà"], ["Bắc Luân II", "Đông Hưng"]]},
+        id="crossing-named-after-its-bridge"),
     # -- 2. organizations: open class -----------------------------------------------------
     pytest.param(
         "Tiếp đoàn có đại diện Ủy ban Thường vụ Nhân đại Khu tự trị dân tộc Choang Quảng Tây, "
@@ -185,6 +190,8 @@ def _has(values: list[Any], want: Any, field: str) -> bool:
         person, role = want
         return any(norm(p) == norm(person) and norm(t).startswith(norm(role))
                    for p, t in values)
+    if field == "gate_pairs":
+        return [norm(x) for x in want] in [[norm(x) for x in v] for v in values]
     if field == "organizations":
         return any(norm_org(want) in {norm_org(f) for f in forms} for forms in values)
     return norm(str(want)) in {norm(str(v)) for v in values}

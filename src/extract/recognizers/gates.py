@@ -32,6 +32,7 @@ _PAIR = re.compile(
     rf"(?<![\w])(?P<a>{_NAME}){_QUAL.format('qa')}[ \t]*-[ \t]*"
     rf"(?:(?:ga|cửa khẩu|cảng)[ \t]+)?(?P<b>{_NAME}){_QUAL.format('qb')}"
 )
+_BRIDGE_BEFORE = re.compile(r"(?<!\w)cầu[ \t]+$", re.IGNORECASE)
 _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
 _CLAUSE_END = re.compile(r"[.;\n]")
 _WHITESPACE = re.compile(r"\s*")
@@ -158,6 +159,12 @@ class GateRecognizer:
             return None
         start = trig[0] if trig is not None else m.start("a")
         kind = trig[1] if trig is not None and trig[1] else None
+        if vn == a and _BRIDGE_BEFORE.search(text, max(0, a_start - 6), a_start) and not any(
+                fold_key(n) == fold_key(vn) for x in self._index.get(fold_key(vn), [])
+                for n in [x.entry.vn]):
+            # "lối thông quan cầu Tà Lùng II - Thủy Khẩu": a crossing named after its bridge
+            # (not a gate of the gazetteer by that name) keeps the word "cầu".
+            vn = f"cầu {vn}"
         return GateHit(start=start, end=m.end(), vn=fold(vn), cn=fold(cn), kind=kind,
                        gazetteer_id=entry.id if entry else None, method=method,
                        confidence=conf)
