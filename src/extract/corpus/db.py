@@ -1,0 +1,317 @@
+"""Writing JSONL records into the corpus database, and updating it on later runs.
+
+Each article goes in inside its own savepoint: its rows in every article table, or none of
+them.  Savepoints are committed in batches (a commit is a disk sync; one per article would
+cost most of the run), so an interrupted run leaves the database as it was plus whole
+articles, and the next run writes the rest.  An article whose record (and text) is the one
+already stored is skipped, so re-running on the same output writes nothing at all; a
+changed record replaces that doc_id's rows.  The corpus tables (people and bodies linked
+across articles) are rebuilt after a run that changed an article, in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..io import read_article
+from ..models import ArticleRecord, ExtractError, Mention
+from ..text import canonical_tones
+from .link import LinkStats, link_corpus
+from .schema import ARTICLE_TABLES, FTS_TABLE, TABLES, create_schema, insert_sql
+
+__all__ = ["BadLine", "DbReport", "article_text", "build_db", "connect", "iter_records"]
+
+log = logging.getLogger(__name__)
+
+_INSERT: dict[str, str] = {t.name: insert_sql(t) for t in TABLES}
+# Parents before the rows that point at them.
+_INSERT_ORDER = ("articles", "article_people", "article_organizations", "mentions", "dates",
+                 "titles", "gate_pairs", "gates", "markers", "meetings", "meeting_parties",
+                 "meeting_people")
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """An input line that is not a valid record: where it is and why."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class DbReport:
+    """What a run of :func:`build_db` did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    bad: list[BadLine] = field(default_factory=list)
+    linked: LinkStats | None = None  # None: no article changed, the links were current
+
+    @property
+    def written(self) -> int:
+        return self.added + self.updated
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (or create) a corpus database with foreign keys enforced."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _jsonl_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    for p in inputs:
+        path = Path(p)
+        if path.is_dir():
+            # A folder of partitioned output (``part-00000.jsonl`` …), in name order.
+            yield from sorted(path.glob("*.jsonl"))
+        elif path.exists():
+            yield path
+        else:
+            raise ExtractError(f"no such file or folder: {path}", stage="usage")
+
+
+def iter_records(inputs: Iterable[str | Path],
+                 bad: list[BadLine]) -> Iterator[tuple[str, ArticleRecord]]:
+    """(line, record) for every valid line of the JSONL files; invalid lines go to ``bad``
+    with their file and line number and the reading goes on."""
+    for path in _jsonl_files(inputs):
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    record = ArticleRecord.model_validate_json(line)
+                except ValidationError as e:
+                    first = e.errors()[0]
+                    where = ".".join(str(x) for x in first["loc"])
+                    what = "not JSON" if first["type"] == "json_invalid" else "not a record"
+                    msg = f"{what}: {first['msg']}" + (f" at {where}" if where else "")
+                    bad.append(BadLine(str(path), n, msg))
+                    log.error("%s:%d: %s", path, n, msg)
+                    continue
+                yield line, record
+
+
+def _spans(record: ArticleRecord) -> Iterator[Mention]:
+    yield from record.dates
+    for p in record.people:
+        yield from p.mentions
+    for o in record.organizations:
+        yield from o.mentions
+    yield from record.titles
+    yield from record.gate_pairs
+    yield from record.markers
+
+
+def article_text(record: ArticleRecord, root: Path | None = None) -> tuple[str | None, str | None]:
+    """The text the record's offsets point into, and where it came from.
+
+    ``extracted_text`` when the record carries it; else the source file read and decoded as
+    the extraction read it, when it is a regular readable file (relative paths from
+    ``root``, default the current folder) and its text still matches the record's spans."""
+    if record.extracted_text is not None:
+        return record.extracted_text, "extracted_text"
+    if not record.source or record.source == "-":
+        return None, None
+    path = Path(record.source)
+    if not path.is_absolute() and root is not None:
+        path = root / path
+    try:
+        if not path.is_file():
+            return None, None
+        text = read_article(path).text
+    except (ExtractError, OSError) as e:
+        log.warning("%s: no text from %s: %s", record.doc_id, path, e)
+        return None, None
+    for span in _spans(record):
+        if text[span.start:span.end] != span.text:
+            log.warning("%s: %s has changed since the extraction (offsets do not match); "
+                        "text left out", record.doc_id, path)
+            return None, None
+    return text, "file"
+
+
+def _article_date(record: ArticleRecord) -> tuple[str | None, str | None]:
+    """The date an article states things on: its publication date, else the latest full
+    date in its text (an undated article reports an event, usually the latest it names)."""
+    if record.published:
+        return record.published[:10], "published"
+    days = [d.value for d in record.dates if d.granularity == "day" and len(d.value) == 10]
+    if days:
+        return max(days), "text"
+    return None, None
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _span(m: Mention) -> tuple[Any, ...]:
+    return (m.text, m.start, m.end, m.method.value, m.confidence)
+
+
+def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
+          record_hash: str) -> dict[str, list[tuple[Any, ...]]]:
+    d = record.doc_id
+    date, date_from = _article_date(record)
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _INSERT_ORDER}
+    rows["articles"] = [(d, record.source, record.title, record.published, date, date_from,
+                         _j(record.authors), text, text_from,
+                         _j([e.model_dump() for e in record.errors]) if record.errors else None,
+                         record_hash)]
+    person_id: dict[str, str] = {}
+    for i, p in enumerate(record.people):
+        pid = f"{d}/p{i}"
+        person_id.setdefault(p.name, pid)
+        rows["article_people"].append((pid, d, i, p.name, p.side, _j(p.organizations)))
+        for j, m in enumerate(p.mentions):
+            rows["mentions"].append((f"{pid}/{j}", d, "person", pid, p.name, *_span(m)))
+    org_id: dict[str, str] = {}
+    for i, o in enumerate(record.organizations):
+        oid = f"{d}/o{i}"
+        org_id.setdefault(o.name, oid)
+        rows["article_organizations"].append((oid, d, i, o.name, o.side, o.gazetteer_id,
+                                              _j(o.aliases)))
+        for j, m in enumerate(o.mentions):
+            rows["mentions"].append((f"{oid}/{j}", d, "organization", oid, o.name, *_span(m)))
+    for i, dm in enumerate(record.dates):
+        rows["dates"].append((f"{d}/d{i}", d, i, *_span(dm), dm.value, dm.granularity.value))
+    for i, t in enumerate(record.titles):
+        rows["titles"].append((f"{d}/t{i}", d, i, *_span(t), t.person, t.title, t.organization,
+                               person_id.get(t.person),
+                               org_id.get(t.organization) if t.organization else None))
+    for i, g in enumerate(record.gate_pairs):
+        rows["gate_pairs"].append((f"{d}/gp{i}", d, i, *_span(g), g.vn, g.cn, g.kind,
+                                   _j(g.markers), g.gazetteer_id, g.province, g.cn_hanzi,
+                                   g.cn_pinyin))
+    for i, gt in enumerate(record.gates):
+        rows["gates"].append((f"{d}/g{i}", d, i, *_span(gt), gt.name, gt.kind, gt.gazetteer_id,
+                              gt.province, gt.counterpart, gt.cn_hanzi, gt.cn_pinyin,
+                              _j(gt.markers)))
+    for i, mk in enumerate(record.markers):
+        rows["markers"].append((f"{d}/k{i}", d, i, *_span(mk), mk.value, mk.attached_to))
+    n_people, n_orgs = len(record.people), len(record.organizations)
+    for i, mt in enumerate(record.meetings):
+        mid = f"{d}/m{i}"
+        rows["meetings"].append((mid, d, i, mt.kind, mt.kind_norm.value, mt.date, mt.place,
+                                 mt.trigger.text, mt.trigger.start, mt.trigger.end,
+                                 _j(mt.gate_pairs), _j(mt.markers),
+                                 _j([[s.start, s.end] for s in mt.evidence]),
+                                 mt.method.value, mt.confidence))
+        for j, party in enumerate(mt.parties):
+            # The index is the link; a record whose index points nowhere keeps the name only.
+            party_org = f"{d}/o{party.index}" if party.index < n_orgs else None
+            rows["meeting_parties"].append((f"{mid}/{j}", mid, d, j, party.side,
+                                            party.organization, party_org, party.role,
+                                            party.method.value, party.confidence))
+        for j, mp in enumerate(mt.people):
+            who = f"{d}/p{mp.index}" if mp.index < n_people else None
+            rows["meeting_people"].append((f"{mid}/{j}", mid, d, j, mp.side, mp.name, who,
+                                           mp.title, mp.role, mp.method.value, mp.confidence))
+    return rows
+
+
+def _search_form(text: str | None) -> str:
+    """Text as the FTS index holds it: NFC and one tone placement (see schema.py)."""
+    return canonical_tones(unicodedata.normalize("NFC", text or ""))
+
+
+def _delete_article(conn: sqlite3.Connection, doc_id: str) -> None:
+    for name in ARTICLE_TABLES:
+        conn.execute(f"DELETE FROM [{name}] WHERE doc_id = ?", (doc_id,))
+    conn.execute(f"DELETE FROM [{FTS_TABLE}] WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
+
+
+def _write_article(conn: sqlite3.Connection, record: ArticleRecord, text: str | None,
+                   text_from: str | None, record_hash: str, replace: bool) -> None:
+    if replace:
+        _delete_article(conn, record.doc_id)
+    rows = _rows(record, text, text_from, record_hash)
+    for name in _INSERT_ORDER:
+        if rows[name]:
+            conn.executemany(_INSERT[name], rows[name])
+    conn.execute(f"INSERT INTO [{FTS_TABLE}] (doc_id, title, text) VALUES (?, ?, ?)",
+                 (record.doc_id, _search_form(record.title), _search_form(text)))
+
+
+def _hash(line: str, text: str | None) -> str:
+    h = hashlib.sha256(line.encode("utf-8"))
+    h.update(b"\x00")
+    h.update((text or "").encode("utf-8"))
+    return h.hexdigest()
+
+
+def build_db(inputs: Iterable[str | Path], db_path: str | Path, *, root: str | Path | None
+             = None, commit_every: int = 500) -> DbReport:
+    """Write (or update, by doc_id) the corpus database at ``db_path`` from JSONL outputs of
+    ``extract run`` (files, or folders of ``*.jsonl`` parts), then link people and bodies
+    across the articles.  Invalid lines are reported in the result (file and line) and
+    skipped.  ``root`` is the folder relative source paths are read from (for the text)."""
+    if commit_every < 1:
+        raise ExtractError(f"commit_every must be >= 1, not {commit_every}", stage="db")
+    files = list(_jsonl_files(inputs))  # a missing input is a usage error before any write
+    base = Path(root) if root is not None else None
+    report = DbReport()
+    conn = connect(db_path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        create_schema(conn)
+        conn.execute("COMMIT")
+        stored = dict(conn.execute("SELECT doc_id, record_hash FROM articles").fetchall())
+        pending = 0
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for line, record in iter_records(files, report.bad):
+                text, text_from = article_text(record, base)
+                h = _hash(line, text)
+                old = stored.get(record.doc_id)
+                if old == h:
+                    report.unchanged += 1
+                    continue
+                conn.execute("SAVEPOINT article")
+                try:
+                    _write_article(conn, record, text, text_from, h, replace=old is not None)
+                except sqlite3.Error as e:
+                    conn.execute("ROLLBACK TO article")
+                    conn.execute("RELEASE article")
+                    report.bad.append(BadLine(record.source or "?", 0,
+                                              f"{record.doc_id}: not written: {e}"))
+                    log.error("%s: not written: %s", record.doc_id, e)
+                    continue
+                conn.execute("RELEASE article")
+                stored[record.doc_id] = h
+                if old is None:
+                    report.added += 1
+                else:
+                    report.updated += 1
+                pending += 1
+                if pending >= commit_every:
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN IMMEDIATE")
+                    pending = 0
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")  # the articles since the last commit; the next run
+            raise                     # writes them again
+        report.linked = link_corpus(conn)
+    finally:
+        conn.close()
+    return report
