@@ -1,0 +1,303 @@
+"""The corpus database: schema as documented, idempotent and transactional writes, bad
+lines, article text and the full-text index."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import extract.corpus.db as corpus_db
+from extract.corpus import build_db
+from extract.models import ArticleRecord, ExtractError, Mention, Person
+from tests.corpus_helpers import B, M, P, article, write_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+SO_TM = "Sở Thương mại Quảng Tây"
+BQL = "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"
+
+
+def _records(n: int = 6) -> list[ArticleRecord]:
+    out = []
+    for i in range(n):
+        out.append(article(
+            f"doc{i:02d}", published=f"2024-0{1 + i % 9}-1{i % 10}",
+            people=(P("Hoàng Minh Trường", "VN", "Phó Trưởng Ban", BQL),
+                    P("Mã Kế Hiến", "CN", "Phó Giám đốc", SO_TM)),
+            orgs=(B(SO_TM, "CN", "cn-gx-so-thuong-mai"),),
+            meetings=(M(date=f"2024-0{1 + i % 9}-1{i % 10}", parties=(BQL, SO_TM),
+                        people=("Hoàng Minh Trường", "Mã Kế Hiến")),),
+            title=f"Hội đàm lần {i}"))
+    return out
+
+
+def _content(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, the FTS index by its columns (its rowids and segments
+    depend on the order rows were written in, not on what they hold)."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'articles_fts%'")]
+        out = {t: sorted(conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr)
+               for t in tables}
+        out["articles_fts"] = sorted(conn.execute(
+            "SELECT doc_id, title, text FROM articles_fts").fetchall())
+        return out
+    finally:
+        conn.close()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- schema -----------------------------------------------------------------------------------
+
+def _readme_tables() -> dict[str, list[str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## The corpus as a database", 1)[1].split("\n## ", 1)[0]
+    tables: dict[str, list[str]] = {}
+    for line in section.splitlines():
+        m = re.match(r"\| `(\w+)` \| (.*?) \|", line)
+        if m:
+            tables[m.group(1)] = re.findall(r"`(\w+)`", m.group(2))
+    return tables
+
+
+def test_schema_is_the_one_the_readme_documents(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", _records(2))], db)
+    conn = sqlite3.connect(db)
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'articles_fts_%' ORDER BY name")]
+    actual = {t: [c[1] for c in conn.execute(f"PRAGMA table_info([{t}])")] for t in names}
+    documented = _readme_tables()
+    assert sorted(documented) == sorted(actual)
+    for table, cols in actual.items():
+        assert documented[table] == cols, table
+    fts = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    assert "fts5" in fts[0].lower()
+
+
+def test_foreign_keys_and_indexes_hold(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", _records(3))], db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    fks = {(t, r[3], r[2]) for t in ("titles", "meeting_parties", "person_links", "body_links")
+           for r in conn.execute(f"PRAGMA foreign_key_list({t})")}
+    assert ("titles", "article_person", "article_people") in fks
+    assert ("meeting_parties", "meeting_id", "meetings") in fks
+    assert ("person_links", "person_id", "persons") in fks
+    assert ("body_links", "body_id", "bodies") in fks
+    # Every foreign key column has an index (joins and Datasette's facets stay fast).
+    for t in ("titles", "meeting_parties", "meeting_people", "person_links", "body_links"):
+        indexed = {conn.execute(f"PRAGMA index_info([{ix[1]}])").fetchone()[2]
+                   for ix in conn.execute(f"PRAGMA index_list([{t}])")}
+        for fk in conn.execute(f"PRAGMA foreign_key_list([{t}])"):
+            assert fk[3] in indexed, (t, fk[3])
+
+
+def test_meetings_go_in_with_their_parties_and_people(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", _records(2))], db)
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT m.date, b.name, mp.side FROM meeting_parties mp "
+        "JOIN meetings m ON m.id = mp.meeting_id "
+        "JOIN body_links bl ON bl.article_organization = mp.article_organization "
+        "JOIN bodies b ON b.id = bl.body_id WHERE m.doc_id = 'doc00' ORDER BY mp.idx").fetchall()
+    assert rows == [("2024-01-10", BQL, "VN"), ("2024-01-10", SO_TM, "CN")]
+    people = conn.execute(
+        "SELECT p.name, p.side FROM meeting_people mp "
+        "JOIN person_links pl ON pl.article_person = mp.article_person "
+        "JOIN persons p ON p.id = pl.person_id WHERE mp.doc_id = 'doc01' "
+        "ORDER BY mp.idx").fetchall()
+    assert people == [("Hoàng Minh Trường", "VN"), ("Mã Kế Hiến", "CN")]
+
+
+def test_every_span_is_grounded_in_the_stored_text(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", _records(3))], db)
+    conn = sqlite3.connect(db)
+    n = 0
+    for table in ("mentions", "dates", "titles"):
+        for text, start, end, stored in conn.execute(
+                f"SELECT a.text, t.start, t.end, t.text FROM [{table}] t "
+                "JOIN articles a ON a.doc_id = t.doc_id"):
+            assert text[start:end] == stored
+            n += 1
+    assert n > 10
+
+
+# -- re-runs and updates ----------------------------------------------------------------------
+
+def test_rerun_on_the_same_output_changes_nothing(tmp_path: Path) -> None:
+    jsonl = write_jsonl(tmp_path / "o.jsonl", _records())
+    db = tmp_path / "c.db"
+    first = build_db([jsonl], db)
+    assert first.added == 6 and first.linked is not None
+    before = _sha(db)
+    again = build_db([jsonl], db)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 6)
+    assert again.linked is None
+    assert _sha(db) == before  # not one byte written
+
+
+def test_a_changed_record_replaces_its_rows_by_doc_id(tmp_path: Path) -> None:
+    records = _records(3)
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "a.jsonl", records)], db)
+    changed = article("doc01", published="2025-02-02",
+                      people=(P("Lý Vinh Quang", "VN", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh"),))
+    added = article("doc09", people=(P("Vũ Quang Khánh", "VN"),))
+    report = build_db([write_jsonl(tmp_path / "b.jsonl", [changed, added])], db)
+    assert (report.added, report.updated, report.unchanged) == (1, 1, 0)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM article_people WHERE doc_id = 'doc01'")]
+    assert names == ["Lý Vinh Quang"]
+    assert conn.execute("SELECT count(*) FROM meetings WHERE doc_id = 'doc01'").fetchone() == (0,)
+    # The corpus tables follow: Mã Kế Hiến is now seen in two articles, not three.
+    assert conn.execute("SELECT n_articles FROM persons WHERE name = 'Mã Kế Hiến'"
+                        ).fetchone() == (2,)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    # The same result as one fresh build of the final records.
+    fresh = tmp_path / "fresh.db"
+    build_db([write_jsonl(tmp_path / "f.jsonl", [records[0], changed, records[2], added])],
+             fresh)
+    assert _content(db) == _content(fresh)
+
+
+# -- interruptions and bad input --------------------------------------------------------------
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fail_at=st.integers(min_value=1, max_value=6), batch=st.integers(min_value=1,
+                                                                         max_value=4))
+def test_an_interrupted_run_leaves_whole_articles_and_the_rerun_completes(
+        tmp_path_factory: pytest.TempPathFactory, fail_at: int, batch: int) -> None:
+    tmp = tmp_path_factory.mktemp("interrupt")
+    records = _records()
+    jsonl = write_jsonl(tmp / "o.jsonl", records)
+    db = tmp / "c.db"
+    calls = {"n": 0}
+    real = corpus_db._search_form
+
+    def interrupt(text: str | None) -> str:
+        # Called for the FTS row, after every other row of the article has gone in.
+        calls["n"] += 1
+        if calls["n"] > 2 * (fail_at - 1):
+            raise KeyboardInterrupt
+        return real(text)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(corpus_db, "_search_form", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            build_db([jsonl], db, commit_every=batch)
+    conn = sqlite3.connect(db)
+    kept = [r[0] for r in conn.execute("SELECT doc_id FROM articles ORDER BY doc_id")]
+    # Whole batches of the articles before the failure, nothing of the one it hit.
+    assert kept == [r.doc_id for r in records[:(fail_at - 1) // batch * batch]]
+    for table in ("article_people", "mentions", "titles", "meetings", "meeting_people"):
+        docs = {r[0] for r in conn.execute(f"SELECT doc_id FROM [{table}]")}
+        assert docs == set(kept), table
+    assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == len(kept)
+    conn.close()
+    report = build_db([jsonl], db)
+    assert report.added == len(records) - len(kept) and report.unchanged == len(kept)
+    fresh = tmp / "fresh.db"
+    build_db([jsonl], fresh)
+    assert _content(db) == _content(fresh)
+
+
+def test_a_bad_line_is_named_and_the_rest_goes_in(tmp_path: Path) -> None:
+    records = _records(4)
+    bad_record = records[0].model_dump_json().replace('"doc_id":"doc00",', "")
+    jsonl = write_jsonl(tmp_path / "o.jsonl", records[1:],
+                        extra_lines={2: "{not json", 4: bad_record})
+    report = build_db([jsonl], tmp_path / "c.db")
+    assert report.added == 3
+    assert [(b.path, b.line) for b in report.bad] == [(str(jsonl), 2), (str(jsonl), 4)]
+    assert "not JSON" in report.bad[0].message
+    assert "doc_id" in report.bad[1].message
+    assert str(report.bad[0]).startswith(f"{jsonl}:2: ")
+
+
+def test_a_missing_input_is_refused_before_writing(tmp_path: Path) -> None:
+    with pytest.raises(ExtractError, match="no such file"):
+        build_db([tmp_path / "missing.jsonl"], tmp_path / "c.db")
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_a_file_that_is_not_a_corpus_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "other.db"
+    sqlite3.connect(db).execute("CREATE TABLE x (a)").connection.commit()
+    with pytest.raises(ExtractError, match="not a corpus database"):
+        build_db([write_jsonl(tmp_path / "o.jsonl", _records(1))], db)
+
+
+# -- text and full-text search ----------------------------------------------------------------
+
+def _file_record(doc_id: str, source: str, text: str, name: str) -> ArticleRecord:
+    start = text.index(name)
+    mention = Mention(text=name, start=start, end=start + len(name))
+    return ArticleRecord(doc_id=doc_id, source=source,
+                         people=[Person(name=name, mentions=[mention], side="CN")])
+
+
+def test_text_comes_from_the_source_file_when_the_record_has_none(tmp_path: Path) -> None:
+    # A decomposed (NFD) file: the offsets count its code points, the index holds NFC.
+    name = unicodedata.normalize("NFD", "Mã Kế Hiến")
+    text = f"Ngày hôm qua, ông {name}, Phó Giám đốc, đã đến thăm."
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "src" / "b.txt").write_text(f"Bài đã sửa: ông {name} không còn ở chỗ cũ.",
+                                            encoding="utf-8")
+    records = [_file_record("file1", "src/a.txt", text, name),
+               _file_record("file2", "src/missing.txt", text, name),
+               _file_record("file3", "src/b.txt", text, name)]  # b.txt changed since
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", records)], db, root=tmp_path)
+    conn = sqlite3.connect(db)
+    rows = {r[0]: (r[1], r[2]) for r in
+            conn.execute("SELECT doc_id, text, text_from FROM articles")}
+    assert rows == {"file1": (text, "file"), "file2": (None, None), "file3": (None, None)}
+    hits = [r[0] for r in conn.execute(
+        "SELECT doc_id FROM articles_fts WHERE articles_fts MATCH ?", ('"Mã Kế Hiến"',))]
+    assert hits == ["file1"]
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    pytest.param('"Mã Kế Hiến"', True, id="phrase"),
+    pytest.param("Hiến", True, id="word"),
+    pytest.param("Hiền", False, id="other-tone-is-another-word"),
+    pytest.param("title:Hội", True, id="title-column"),
+])
+def test_full_text_index(tmp_path: Path, query: str, found: bool) -> None:
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", _records(2))], db)
+    conn = sqlite3.connect(db)
+    hits = conn.execute("SELECT doc_id FROM articles_fts WHERE articles_fts MATCH ? "
+                        "ORDER BY doc_id", (query,)).fetchall()
+    assert (hits == [("doc00",), ("doc01",)]) == found
+    assert found or hits == []
+
+
+def test_old_tone_placement_in_the_text_is_found_with_the_new(tmp_path: Path) -> None:
+    rec = article("old", people=(P("Nguyễn Văn Hoà", "VN"),))
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", [rec])], db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Hòa'"
+                        ).fetchone() == (1,)
+    assert "Hoà" in conn.execute("SELECT text FROM articles").fetchone()[0]
