@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..io import read_article
+from ..io import MAX_BYTES, read_article
 from ..models import ArticleRecord, ExtractError, Mention
 from ..text import canonical_tones
 from .link import LinkStats, link_corpus
@@ -128,24 +128,41 @@ def article_text(record: ArticleRecord, root: Path | None = None) -> tuple[str |
     ``root``, default the current folder) and its text still matches the record's spans."""
     if record.extracted_text is not None:
         return record.extracted_text, "extracted_text"
-    if not record.source or record.source == "-":
-        return None, None
+    if not record.source or record.source == "-" or any(e.stage == "read"
+                                                         for e in record.errors):
+        return None, None  # stdin, or a file the extraction could not read
     path = Path(record.source)
     if not path.is_absolute() and root is not None:
         path = root / path
     try:
-        if not path.is_file():
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
             return None, None
-        text = read_article(path).text
-    except (ExtractError, OSError) as e:
+        data = path.read_bytes()
+    except OSError as e:
         log.warning("%s: no text from %s: %s", record.doc_id, path, e)
         return None, None
-    for span in _spans(record):
-        if text[span.start:span.end] != span.text:
+    # Most files are UTF-8: decoded so, and grounding every span, that is the text the
+    # extraction read (a converted one, TCVN3 or HTML, is in extracted_text).  Anything
+    # else is decoded again the way `extract run` does it.
+    try:
+        text: str | None = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or not _grounded(record, text):
+        try:
+            text = read_article(path).text
+        except (ExtractError, OSError) as e:
+            log.warning("%s: no text from %s: %s", record.doc_id, path, e)
+            return None, None
+        if not _grounded(record, text):
             log.warning("%s: %s has changed since the extraction (offsets do not match); "
                         "text left out", record.doc_id, path)
             return None, None
     return text, "file"
+
+
+def _grounded(record: ArticleRecord, text: str) -> bool:
+    return all(text[s.start:s.end] == s.text for s in _spans(record))
 
 
 def _article_date(record: ArticleRecord) -> tuple[str | None, str | None]:
@@ -181,32 +198,32 @@ def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
         pid = f"{d}/p{i}"
         person_id.setdefault(p.name, pid)
         rows["article_people"].append((pid, d, i, p.name, p.side, _j(p.organizations)))
-        for j, m in enumerate(p.mentions):
-            rows["mentions"].append((f"{pid}/{j}", d, "person", pid, p.name, *_span(m)))
+        for m in p.mentions:
+            rows["mentions"].append((d, "person", pid, p.name, *_span(m)))
     org_id: dict[str, str] = {}
     for i, o in enumerate(record.organizations):
         oid = f"{d}/o{i}"
         org_id.setdefault(o.name, oid)
         rows["article_organizations"].append((oid, d, i, o.name, o.side, o.gazetteer_id,
                                               _j(o.aliases)))
-        for j, m in enumerate(o.mentions):
-            rows["mentions"].append((f"{oid}/{j}", d, "organization", oid, o.name, *_span(m)))
+        for m in o.mentions:
+            rows["mentions"].append((d, "organization", oid, o.name, *_span(m)))
     for i, dm in enumerate(record.dates):
-        rows["dates"].append((f"{d}/d{i}", d, i, *_span(dm), dm.value, dm.granularity.value))
+        rows["dates"].append((d, i, *_span(dm), dm.value, dm.granularity.value))
     for i, t in enumerate(record.titles):
-        rows["titles"].append((f"{d}/t{i}", d, i, *_span(t), t.person, t.title, t.organization,
+        rows["titles"].append((d, i, *_span(t), t.person, t.title, t.organization,
                                person_id.get(t.person),
                                org_id.get(t.organization) if t.organization else None))
     for i, g in enumerate(record.gate_pairs):
-        rows["gate_pairs"].append((f"{d}/gp{i}", d, i, *_span(g), g.vn, g.cn, g.kind,
+        rows["gate_pairs"].append((d, i, *_span(g), g.vn, g.cn, g.kind,
                                    _j(g.markers), g.gazetteer_id, g.province, g.cn_hanzi,
                                    g.cn_pinyin))
     for i, gt in enumerate(record.gates):
-        rows["gates"].append((f"{d}/g{i}", d, i, *_span(gt), gt.name, gt.kind, gt.gazetteer_id,
+        rows["gates"].append((d, i, *_span(gt), gt.name, gt.kind, gt.gazetteer_id,
                               gt.province, gt.counterpart, gt.cn_hanzi, gt.cn_pinyin,
                               _j(gt.markers)))
     for i, mk in enumerate(record.markers):
-        rows["markers"].append((f"{d}/k{i}", d, i, *_span(mk), mk.value, mk.attached_to))
+        rows["markers"].append((d, i, *_span(mk), mk.value, mk.attached_to))
     n_people, n_orgs = len(record.people), len(record.organizations)
     for i, mt in enumerate(record.meetings):
         mid = f"{d}/m{i}"
@@ -218,12 +235,12 @@ def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
         for j, party in enumerate(mt.parties):
             # The index is the link; a record whose index points nowhere keeps the name only.
             party_org = f"{d}/o{party.index}" if party.index < n_orgs else None
-            rows["meeting_parties"].append((f"{mid}/{j}", mid, d, j, party.side,
+            rows["meeting_parties"].append((mid, d, j, party.side,
                                             party.organization, party_org, party.role,
                                             party.method.value, party.confidence))
         for j, mp in enumerate(mt.people):
             who = f"{d}/p{mp.index}" if mp.index < n_people else None
-            rows["meeting_people"].append((f"{mid}/{j}", mid, d, j, mp.side, mp.name, who,
+            rows["meeting_people"].append((mid, d, j, mp.side, mp.name, who,
                                            mp.title, mp.role, mp.method.value, mp.confidence))
     return rows
 
@@ -236,7 +253,9 @@ def _search_form(text: str | None) -> str:
 def _delete_article(conn: sqlite3.Connection, doc_id: str) -> None:
     for name in ARTICLE_TABLES:
         conn.execute(f"DELETE FROM [{name}] WHERE doc_id = ?", (doc_id,))
-    conn.execute(f"DELETE FROM [{FTS_TABLE}] WHERE doc_id = ?", (doc_id,))
+    # By rowid: the FTS table's doc_id column is not indexed.
+    conn.execute(f"DELETE FROM [{FTS_TABLE}] WHERE rowid IN "
+                 "(SELECT rowid FROM articles WHERE doc_id = ?)", (doc_id,))
     conn.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
 
 
@@ -245,11 +264,13 @@ def _write_article(conn: sqlite3.Connection, record: ArticleRecord, text: str | 
     if replace:
         _delete_article(conn, record.doc_id)
     rows = _rows(record, text, text_from, record_hash)
-    for name in _INSERT_ORDER:
+    rowid = conn.execute(_INSERT["articles"], rows["articles"][0]).lastrowid
+    for name in _INSERT_ORDER[1:]:
         if rows[name]:
             conn.executemany(_INSERT[name], rows[name])
-    conn.execute(f"INSERT INTO [{FTS_TABLE}] (doc_id, title, text) VALUES (?, ?, ?)",
-                 (record.doc_id, _search_form(record.title), _search_form(text)))
+    # The same rowid as the article, so that the two join without the unindexed doc_id.
+    conn.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, doc_id, title, text) VALUES (?, ?, ?, ?)",
+                 (rowid, record.doc_id, _search_form(record.title), _search_form(text)))
 
 
 def _hash(line: str, text: str | None) -> str:

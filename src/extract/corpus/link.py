@@ -223,7 +223,7 @@ def _link_people(conn: sqlite3.Connection, date: dict[str, str | None],
     titles: dict[str, list[tuple[str, str | None, str | None]]] = defaultdict(list)
     for pid, title, org, oid in conn.execute(
             "SELECT article_person, title, organization, article_organization FROM titles "
-            "WHERE article_person IS NOT NULL ORDER BY id"):
+            "WHERE article_person IS NOT NULL ORDER BY doc_id, idx"):
         e = entries[pid]
         bid = bodies.of_org.get(oid) if oid else None
         if bid:

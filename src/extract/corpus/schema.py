@@ -6,8 +6,10 @@ record changes.  *Corpus tables* (``persons``, ``bodies`` and their links, alias
 positions) are derived from all the articles by :mod:`extract.corpus.link` and rebuilt after
 a run that changed any article.
 
-Row ids of article tables are built from the doc_id (``"<doc_id>/<index>"``) so that they
-are the same on every run and a foreign key can point at one column.
+The ids of the rows other rows point at (a record's people, organizations and meetings) are
+built from the doc_id (``"<doc_id>/p<index>"``) so that they are the same on every run and a
+foreign key can point at one column; rows nothing points at (mentions, dates, …) have no id
+of their own, which spares an index on each.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ FTS_TABLE = "articles_fts"
 class Table:
     name: str
     columns: dict[str, type]  # in order; str -> TEXT, int -> INTEGER, float -> FLOAT
-    pk: str | tuple[str, ...]
+    pk: str | tuple[str, ...] | None  # None: a rowid table (rows nothing points at)
     foreign_keys: tuple[tuple[str, str, str], ...] = ()
     indexes: tuple[tuple[str, ...], ...] = ()
     not_null: tuple[str, ...] = field(default=())
@@ -53,35 +55,35 @@ TABLES: tuple[Table, ...] = (
     }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),),
         indexes=(("doc_id",), ("name",), ("gazetteer_id",))),
     Table("mentions", {
-        "id": str, "doc_id": str, "kind": str, "entity": str, "entity_name": str, **_SPAN,
-    }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),),
+        "doc_id": str, "kind": str, "entity": str, "entity_name": str, **_SPAN,
+    }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),),
         indexes=(("doc_id",), ("entity",))),
     Table("dates", {
-        "id": str, "doc_id": str, "idx": int, **_SPAN, "value": str, "granularity": str,
-    }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),),
+        "doc_id": str, "idx": int, **_SPAN, "value": str, "granularity": str,
+    }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),),
         indexes=(("doc_id",), ("value",))),
     Table("titles", {
-        "id": str, "doc_id": str, "idx": int, **_SPAN, "person": str, "title": str,
+        "doc_id": str, "idx": int, **_SPAN, "person": str, "title": str,
         "organization": str, "article_person": str, "article_organization": str,
-    }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),
+    }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),
                               ("article_person", "article_people", "id"),
                               ("article_organization", "article_organizations", "id")),
         indexes=(("doc_id",), ("article_person",), ("article_organization",))),
     Table("gate_pairs", {
-        "id": str, "doc_id": str, "idx": int, **_SPAN, "vn": str, "cn": str, "kind": str,
+        "doc_id": str, "idx": int, **_SPAN, "vn": str, "cn": str, "kind": str,
         "markers": str, "gazetteer_id": str, "province": str, "cn_hanzi": str,
         "cn_pinyin": str,
-    }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),),
+    }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),),
         indexes=(("doc_id",), ("gazetteer_id",))),
     Table("gates", {
-        "id": str, "doc_id": str, "idx": int, **_SPAN, "name": str, "kind": str,
+        "doc_id": str, "idx": int, **_SPAN, "name": str, "kind": str,
         "gazetteer_id": str, "province": str, "counterpart": str, "cn_hanzi": str,
         "cn_pinyin": str, "markers": str,
-    }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),),
+    }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),),
         indexes=(("doc_id",), ("gazetteer_id",))),
     Table("markers", {
-        "id": str, "doc_id": str, "idx": int, **_SPAN, "value": str, "attached_to": str,
-    }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),),
+        "doc_id": str, "idx": int, **_SPAN, "value": str, "attached_to": str,
+    }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),),
         indexes=(("doc_id",), ("value",))),
     Table("meetings", {
         "id": str, "doc_id": str, "idx": int, "kind": str, "kind_norm": str, "date": str,
@@ -91,17 +93,17 @@ TABLES: tuple[Table, ...] = (
     }, pk="id", foreign_keys=(("doc_id", "articles", "doc_id"),),
         indexes=(("doc_id",), ("date",), ("kind_norm",))),
     Table("meeting_parties", {
-        "id": str, "meeting_id": str, "doc_id": str, "idx": int, "side": str,
+        "meeting_id": str, "doc_id": str, "idx": int, "side": str,
         "organization": str, "article_organization": str, "role": str, "method": str,
         "confidence": float,
-    }, pk="id", foreign_keys=(("meeting_id", "meetings", "id"),
+    }, pk=None, foreign_keys=(("meeting_id", "meetings", "id"),
                               ("doc_id", "articles", "doc_id"),
                               ("article_organization", "article_organizations", "id")),
         indexes=(("meeting_id",), ("doc_id",), ("article_organization",))),
     Table("meeting_people", {
-        "id": str, "meeting_id": str, "doc_id": str, "idx": int, "side": str, "name": str,
+        "meeting_id": str, "doc_id": str, "idx": int, "side": str, "name": str,
         "article_person": str, "title": str, "role": str, "method": str, "confidence": float,
-    }, pk="id", foreign_keys=(("meeting_id", "meetings", "id"),
+    }, pk=None, foreign_keys=(("meeting_id", "meetings", "id"),
                               ("doc_id", "articles", "doc_id"),
                               ("article_person", "article_people", "id")),
         indexes=(("meeting_id",), ("doc_id",), ("article_person",))),
