@@ -16,6 +16,8 @@ Usage: python bench/db.py [--n 10000] [--keep DIR]
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -86,14 +88,19 @@ def changed(src: Path, out: Path, every: int) -> int:
     return n
 
 
-def timed_db(jsonl: Path, db: Path) -> tuple[float, str]:
+def timed_db(jsonl: Path, db: Path) -> tuple[float, float, str]:
+    """Wall and CPU seconds of one `extract db` process (CPU is what a busy shared machine
+    does not inflate), and its summary line."""
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "extract.cli", "db", str(jsonl), "-o",
                            str(db)], cwd=ROOT, capture_output=True, text=True, check=False)
     dt = time.perf_counter() - t0
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"extract db failed ({proc.returncode}): {proc.stderr}")
-    return dt, proc.stderr.strip().splitlines()[-1]
+    return dt, cpu, proc.stderr.strip().splitlines()[-1]
 
 
 def main() -> None:
@@ -109,8 +116,10 @@ def main() -> None:
     synthesize(args.n, jsonl)
     print(f"synthesized {args.n} records in {time.perf_counter() - t0:.1f} s "
           f"({jsonl.stat().st_size / 1e6:.1f} MB of JSONL)")
-    dt, summary = timed_db(jsonl, db)
-    print(f"first build:   {dt:6.1f} s  {args.n / dt:7.0f} records/s  ({summary})")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    dt, cpu, summary = timed_db(jsonl, db)
+    print(f"first build:   {dt:6.1f} s wall, {cpu:5.1f} s CPU, {args.n / dt:5.0f} records/s"
+          f"  ({summary})")
     conn = sqlite3.connect(db)
     counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
               for t in ("articles", "mentions", "titles", "meetings", "meeting_parties",
@@ -118,12 +127,13 @@ def main() -> None:
     conn.close()
     print("rows: " + ", ".join(f"{t} {c}" for t, c in counts.items())
           + f"; database {db.stat().st_size / 1e6:.1f} MB")
-    dt, summary = timed_db(jsonl, db)
-    print(f"re-run:        {dt:6.1f} s  ({summary})")
+    dt, cpu, summary = timed_db(jsonl, db)
+    print(f"re-run:        {dt:6.1f} s wall, {cpu:5.1f} s CPU  ({summary})")
     upd = work / "changed.jsonl"
     k = changed(jsonl, upd, 10)
-    dt, summary = timed_db(upd, db)
-    print(f"update {k} of {args.n}: {dt:4.1f} s  ({summary})")
+    dt, cpu, summary = timed_db(upd, db)
+    print(f"update {k} of {args.n}: {dt:4.1f} s wall, {cpu:5.1f} s CPU  ({summary})")
+    print(f"load average now {os.getloadavg()[0]:.1f}")
     print(f"(files in {work})")
 
 

@@ -177,7 +177,7 @@ def _article_date(record: ArticleRecord) -> tuple[str | None, str | None]:
 
 
 def _j(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False) if value else "[]"
 
 
 def _span(m: Mention) -> tuple[Any, ...]:

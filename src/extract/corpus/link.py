@@ -90,8 +90,8 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def _dates(docs: Iterable[str], date: dict[str, str | None]) -> tuple[str | None, str | None]:
-    seen = sorted(d for d in (date.get(x) for x in docs) if d)
-    return (seen[0], seen[-1]) if seen else (None, None)
+    seen = [d for d in map(date.get, docs) if d]
+    return (min(seen), max(seen)) if seen else (None, None)
 
 
 # -- bodies -----------------------------------------------------------------------------------
@@ -116,7 +116,12 @@ def _link_bodies(conn: sqlite3.Connection, date: dict[str, str | None]) -> _Bodi
     known = {b.id: b for b in gazetteers.load("bodies").body}
     rows = conn.execute("SELECT id, doc_id, name, side, gazetteer_id, aliases "
                         "FROM article_organizations ORDER BY id").fetchall()
-    keys = {r[0]: org_key(r[2], regions) for r in rows}
+    # Keyed once per distinct name: the same few hundred bodies recur across the corpus.
+    key_of: dict[str, str] = {}
+    for r in rows:
+        if r[2] not in key_of:
+            key_of[r[2]] = org_key(r[2], regions)
+    keys = {r[0]: key_of[r[2]] for r in rows}
     gids_of_key: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r[4]:
@@ -156,8 +161,10 @@ def _link_bodies(conn: sqlite3.Connection, date: dict[str, str | None]) -> _Bodi
         out.names[bid] = name or bid
         alias_docs: dict[str, set[str]] = defaultdict(set)
         for r in rs:
-            for alias in [r[2], *json.loads(r[5] or "[]")]:
-                alias_docs[alias].add(r[1])
+            alias_docs[r[2]].add(r[1])
+            if r[5] and r[5] != "[]":
+                for alias in json.loads(r[5]):
+                    alias_docs[alias].add(r[1])
         alias_rows.extend((bid, a, len(alias_docs[a])) for a in sorted(alias_docs))
     conn.executemany(_INSERT["bodies"], body_rows)
     conn.executemany(_INSERT["body_aliases"], alias_rows)
