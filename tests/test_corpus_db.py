@@ -301,3 +301,26 @@ def test_old_tone_placement_in_the_text_is_found_with_the_new(tmp_path: Path) ->
     assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Hòa'"
                         ).fetchone() == (1,)
     assert "Hoà" in conn.execute("SELECT text FROM articles").fetchone()[0]
+
+
+@pytest.mark.parametrize(("index", "name", "linked"), [
+    pytest.param(0, SO_TM, 1, id="index-and-name-agree"),
+    pytest.param(1, SO_TM, 1, id="index-points-elsewhere-name-decides"),
+    pytest.param(7, SO_TM, 1, id="index-out-of-range-name-decides"),
+    pytest.param(0, "Cục Hải quan Hữu Nghị", None, id="unknown-name-kept-unlinked"),
+])
+def test_meeting_party_points_at_the_organization_entry(
+        tmp_path: Path, index: int, name: str, linked: int | None) -> None:
+    rec = _records(1)[0]
+    meeting = rec.meetings[0]
+    party = meeting.parties[1].model_copy(update={"index": index, "organization": name})
+    rec = rec.model_copy(update={"meetings": [meeting.model_copy(
+        update={"parties": [meeting.parties[0], party]})]})
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "o.jsonl", [rec])], db)
+    conn = sqlite3.connect(db)
+    row = conn.execute("SELECT organization, article_organization FROM meeting_parties "
+                       "WHERE idx = 1").fetchone()
+    org_index = [o.name for o in rec.organizations].index(SO_TM)
+    expected = None if linked is None else f"{rec.doc_id}/o{org_index}"
+    assert row == (name, expected)

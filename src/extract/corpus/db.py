@@ -184,6 +184,16 @@ def _span(m: Mention) -> tuple[Any, ...]:
     return (m.text, m.start, m.end, m.method.value, m.confidence)
 
 
+def _entry(doc_id: str, letter: str, index: int, name: str, names: list[str]) -> str | None:
+    """The id of the record entry a meeting's party or person points at: by its index when
+    that entry has the name, else by the name; None (the name kept alone) when neither."""
+    if index < len(names) and names[index] == name:
+        return f"{doc_id}/{letter}{index}"
+    if name in names:
+        return f"{doc_id}/{letter}{names.index(name)}"
+    return None
+
+
 def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
           record_hash: str) -> dict[str, list[tuple[Any, ...]]]:
     d = record.doc_id
@@ -194,6 +204,8 @@ def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
                          _j([e.model_dump() for e in record.errors]) if record.errors else None,
                          record_hash)]
     person_id: dict[str, str] = {}
+    people_names = [p.name for p in record.people]
+    org_names = [o.name for o in record.organizations]
     for i, p in enumerate(record.people):
         pid = f"{d}/p{i}"
         person_id.setdefault(p.name, pid)
@@ -224,7 +236,6 @@ def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
                               _j(gt.markers)))
     for i, mk in enumerate(record.markers):
         rows["markers"].append((d, i, *_span(mk), mk.value, mk.attached_to))
-    n_people, n_orgs = len(record.people), len(record.organizations)
     for i, mt in enumerate(record.meetings):
         mid = f"{d}/m{i}"
         rows["meetings"].append((mid, d, i, mt.kind, mt.kind_norm.value, mt.date, mt.place,
@@ -233,13 +244,12 @@ def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
                                  _j([[s.start, s.end] for s in mt.evidence]),
                                  mt.method.value, mt.confidence))
         for j, party in enumerate(mt.parties):
-            # The index is the link; a record whose index points nowhere keeps the name only.
-            party_org = f"{d}/o{party.index}" if party.index < n_orgs else None
+            party_org = _entry(d, "o", party.index, party.organization, org_names)
             rows["meeting_parties"].append((mid, d, j, party.side,
                                             party.organization, party_org, party.role,
                                             party.method.value, party.confidence))
         for j, mp in enumerate(mt.people):
-            who = f"{d}/p{mp.index}" if mp.index < n_people else None
+            who = _entry(d, "p", mp.index, mp.name, people_names)
             rows["meeting_people"].append((mid, d, j, mp.side, mp.name, who,
                                            mp.title, mp.role, mp.method.value, mp.confidence))
     return rows

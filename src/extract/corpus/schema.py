@@ -157,13 +157,8 @@ def insert_sql(table: Table) -> str:
 
 def create_schema(conn: sqlite3.Connection) -> None:
     """Create the tables, indexes and the FTS5 index when missing; check the version."""
-    try:
-        import sqlite_utils
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ExtractError("the corpus database needs sqlite-utils: pip install "
-                           "'extract[db]'", stage="db") from e
-    db = sqlite_utils.Database(conn)
-    existing = set(db.table_names())
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = "
+                                           "'table'")}
     if "meta" in existing:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None or row[0] != SCHEMA_VERSION:
@@ -172,6 +167,12 @@ def create_schema(conn: sqlite3.Connection) -> None:
         return
     if existing:
         raise ExtractError("not a corpus database (tables without a meta table)", stage="db")
+    try:
+        import sqlite_utils
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ExtractError("the corpus database needs sqlite-utils: pip install "
+                           "'extract[db]'", stage="db") from e
+    db = sqlite_utils.Database(conn)
     for t in TABLES:
         table = db.table(t.name)
         table.create(dict(t.columns), pk=t.pk, not_null=set(t.not_null) or None,
