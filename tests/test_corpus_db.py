@@ -324,3 +324,27 @@ def test_meeting_party_points_at_the_organization_entry(
     org_index = [o.name for o in rec.organizations].index(SO_TM)
     expected = None if linked is None else f"{rec.doc_id}/o{org_index}"
     assert row == (name, expected)
+
+
+def test_an_article_that_cannot_be_written_is_rolled_back_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    records = _records(3)
+    real = corpus_db._rows
+
+    def broken(record: ArticleRecord, *args: object) -> dict[str, list[tuple]]:
+        rows = real(record, *args)
+        if record.doc_id == "doc01":  # its second person row repeats the first one's id
+            rows["article_people"][1] = (rows["article_people"][0][0],
+                                         *rows["article_people"][1][1:])
+        return rows
+
+    monkeypatch.setattr(corpus_db, "_rows", broken)
+    jsonl = write_jsonl(tmp_path / "o.jsonl", records)
+    report = build_db([jsonl], tmp_path / "c.db")
+    assert report.added == 2
+    assert [(b.path, b.line) for b in report.bad] == [(str(jsonl), 2)]
+    assert "doc01 not written" in report.bad[0].message
+    conn = sqlite3.connect(tmp_path / "c.db")
+    for table in ("articles", "article_people", "article_organizations", "mentions"):
+        docs = {r[0] for r in conn.execute(f"SELECT doc_id FROM [{table}]")}
+        assert docs == {"doc00", "doc02"}, table

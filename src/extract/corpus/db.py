@@ -87,9 +87,9 @@ def _jsonl_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def iter_records(inputs: Iterable[str | Path],
-                 bad: list[BadLine]) -> Iterator[tuple[str, ArticleRecord]]:
-    """(line, record) for every valid line of the JSONL files; invalid lines go to ``bad``
-    with their file and line number and the reading goes on."""
+                 bad: list[BadLine]) -> Iterator[tuple[str, int, str, ArticleRecord]]:
+    """(file, line number, line, record) for every valid line of the JSONL files; invalid
+    lines go to ``bad`` with their file and line number and the reading goes on."""
     for path in _jsonl_files(inputs):
         with path.open(encoding="utf-8", errors="replace") as fh:
             for n, line in enumerate(fh, 1):
@@ -106,7 +106,7 @@ def iter_records(inputs: Iterable[str | Path],
                     bad.append(BadLine(str(path), n, msg))
                     log.error("%s:%d: %s", path, n, msg)
                     continue
-                yield line, record
+                yield str(path), n, line, record
 
 
 def _spans(record: ArticleRecord) -> Iterator[Mention]:
@@ -310,7 +310,7 @@ def build_db(inputs: Iterable[str | Path], db_path: str | Path, *, root: str | P
         pending = 0
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for line, record in iter_records(files, report.bad):
+            for where, n, line, record in iter_records(files, report.bad):
                 text, text_from = article_text(record, base)
                 h = _hash(line, text)
                 old = stored.get(record.doc_id)
@@ -320,12 +320,11 @@ def build_db(inputs: Iterable[str | Path], db_path: str | Path, *, root: str | P
                 conn.execute("SAVEPOINT article")
                 try:
                     _write_article(conn, record, text, text_from, h, replace=old is not None)
-                except sqlite3.Error as e:
+                except sqlite3.IntegrityError as e:  # this record's rows; others go on
                     conn.execute("ROLLBACK TO article")
                     conn.execute("RELEASE article")
-                    report.bad.append(BadLine(record.source or "?", 0,
-                                              f"{record.doc_id}: not written: {e}"))
-                    log.error("%s: not written: %s", record.doc_id, e)
+                    report.bad.append(BadLine(where, n, f"{record.doc_id} not written: {e}"))
+                    log.error("%s:%d: %s not written: %s", where, n, record.doc_id, e)
                     continue
                 conn.execute("RELEASE article")
                 stored[record.doc_id] = h
