@@ -348,3 +348,30 @@ def test_an_article_that_cannot_be_written_is_rolled_back_alone(
     for table in ("articles", "article_people", "article_organizations", "mentions"):
         docs = {r[0] for r in conn.execute(f"SELECT doc_id FROM [{table}]")}
         assert docs == {"doc00", "doc02"}, table
+
+
+def test_an_interrupted_linking_is_redone_by_the_next_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.corpus.link as corpus_link
+
+    jsonl = write_jsonl(tmp_path / "o.jsonl", _records(3))
+    db = tmp_path / "c.db"
+    real = corpus_link._link_people
+
+    def interrupted(*args: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(corpus_link, "_link_people", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_db([jsonl], db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+    # The linking ran in one transaction: none of it is left, bodies included.
+    assert conn.execute("SELECT count(*) FROM bodies").fetchone() == (0,)
+    conn.close()
+    monkeypatch.setattr(corpus_link, "_link_people", real)
+    report = build_db([jsonl], db)
+    assert report.unchanged == 3 and report.linked is not None
+    fresh = tmp_path / "fresh.db"
+    build_db([jsonl], fresh)
+    assert _content(db) == _content(fresh)

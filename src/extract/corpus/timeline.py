@@ -193,7 +193,7 @@ def body_rows(db: str | Path, body_id: str) -> list[dict[str, Any]]:
                 "SELECT p.name, pp.title, pp.first_seen, pp.last_seen, pp.n_articles "
                 "FROM person_positions pp JOIN persons p ON p.id = pp.person_id "
                 "WHERE pp.body_id = ?", (body_id,)):
-            span = first if first == last else f"{first or '?'} to {last or '?'}"
+            span = (first or "undated") if first == last else f"{first} to {last}"
             out.append({"body_id": body_id, "date": first, "event": "position",
                         "detail": f"{person}: {title} ({span}, {n} article"
                                   f"{'s' if n != 1 else ''})", "doc_id": None,
