@@ -233,6 +233,16 @@ def test_a_bad_line_is_named_and_the_rest_goes_in(tmp_path: Path) -> None:
     assert str(report.bad[0]).startswith(f"{jsonl}:2: ")
 
 
+def test_a_line_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    records = _records(2)
+    jsonl = tmp_path / "o.jsonl"
+    jsonl.write_bytes(records[0].model_dump_json().encode() + b"\n"
+                      + records[1].model_dump_json().encode("cp1258") + b"\n")
+    report = build_db([jsonl], tmp_path / "c.db")
+    assert report.added == 1
+    assert [(b.line, b.message.split(" (")[0]) for b in report.bad] == [(2, "not UTF-8")]
+
+
 def test_a_missing_input_is_refused_before_writing(tmp_path: Path) -> None:
     with pytest.raises(ExtractError, match="no such file"):
         build_db([tmp_path / "missing.jsonl"], tmp_path / "c.db")
@@ -375,3 +385,21 @@ def test_an_interrupted_linking_is_redone_by_the_next_run(
     fresh = tmp_path / "fresh.db"
     build_db([jsonl], fresh)
     assert _content(db) == _content(fresh)
+
+
+def test_the_same_records_give_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_corpus_link import _POOL
+
+    jsonl = write_jsonl(tmp_path / "o.jsonl", [*_records(3), *_POOL])
+    digests = set()
+    for seed in ("1", "2"):
+        db = tmp_path / f"c{seed}.db"
+        subprocess.run([sys.executable, "-m", "extract.cli", "db", str(jsonl), "-o", str(db)],
+                       check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        digests.add(_sha(db))
+    assert len(digests) == 1

@@ -91,9 +91,14 @@ def iter_records(inputs: Iterable[str | Path],
     """(file, line number, line, record) for every valid line of the JSONL files; invalid
     lines go to ``bad`` with their file and line number and the reading goes on."""
     for path in _jsonl_files(inputs):
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            for n, line in enumerate(fh, 1):
-                line = line.strip()
+        with path.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                try:
+                    line = raw.decode("utf-8").strip()
+                except UnicodeDecodeError as e:
+                    bad.append(BadLine(str(path), n, f"not UTF-8 (byte {e.start})"))
+                    log.error("%s:%d: not UTF-8", path, n)
+                    continue
                 if not line:
                     continue
                 try:
