@@ -237,7 +237,8 @@ def test_a_line_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     records = _records(2)
     jsonl = tmp_path / "o.jsonl"
     jsonl.write_bytes(records[0].model_dump_json().encode() + b"\n"
-                      + records[1].model_dump_json().encode("cp1258") + b"\n")
+                      + records[1].model_dump_json().encode().replace(b"doc01", b"doc\xff1")
+                      + b"\n")
     report = build_db([jsonl], tmp_path / "c.db")
     assert report.added == 1
     assert [(b.line, b.message.split(" (")[0]) for b in report.bad] == [(2, "not UTF-8")]
