@@ -404,3 +404,13 @@ def test_the_same_records_give_the_same_bytes_whatever_the_hash_seed(tmp_path: P
                        env={**os.environ, "PYTHONHASHSEED": seed})
         digests.add(_sha(db))
     assert len(digests) == 1
+
+
+@given(st.lists(st.sampled_from(["hoà", "hòa", "thuỷ", "thủy", "hoạch", "quý", "Hoà1", "khoẻ",
+                                 "Uỷ", "oà", "xoè", "hoàng", "thuyết", "tuý", "Thuỵ", "Đồng",
+                                 "-", "\n", "ho\u0300a"]), max_size=8))
+def test_the_search_form_is_the_one_tone_placement_of_the_text(words: list[str]) -> None:
+    from extract.text import canonical_tones
+
+    text = " ".join(words)
+    assert corpus_db._search_form(text) == canonical_tones(unicodedata.normalize("NFC", text))

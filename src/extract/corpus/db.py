@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -25,7 +26,7 @@ from pydantic import ValidationError
 
 from ..io import MAX_BYTES, read_article
 from ..models import ArticleRecord, ExtractError, Mention
-from ..text import canonical_tones
+from ..text import LOWER, UPPER, canonical_tones
 from .link import LinkStats, link_corpus
 from .schema import ARTICLE_TABLES, FTS_TABLE, TABLES, create_schema, insert_sql
 
@@ -260,9 +261,17 @@ def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
     return rows
 
 
+# An old-style tone placement ("hoà", "thuỷ") is an o/u pair ending a word; canonical_tones
+# scans every word for one, which costs more than the rest of an article's indexing, so it
+# runs only on texts that have such a pair at all ("hoạch", "hòa" have none).
+_OLD_END = re.compile(f"[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ](?![{UPPER}{LOWER}])"
+                      f"|[uU][ỳýỷỹỵỲÝỶỸỴ](?![{UPPER}{LOWER}])")
+
+
 def _search_form(text: str | None) -> str:
     """Text as the FTS index holds it: NFC and one tone placement (see schema.py)."""
-    return canonical_tones(unicodedata.normalize("NFC", text or ""))
+    t = unicodedata.normalize("NFC", text or "")
+    return canonical_tones(t) if _OLD_END.search(t) else t
 
 
 def _delete_article(conn: sqlite3.Connection, doc_id: str) -> None:

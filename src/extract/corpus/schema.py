@@ -57,7 +57,7 @@ TABLES: tuple[Table, ...] = (
     Table("mentions", {
         "doc_id": str, "kind": str, "entity": str, "entity_name": str, **_SPAN,
     }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),),
-        indexes=(("doc_id",), ("entity",))),
+        indexes=(("doc_id", "entity"),)),  # one index for both lookups: the biggest table
     Table("dates", {
         "doc_id": str, "idx": int, **_SPAN, "value": str, "granularity": str,
     }, pk=None, foreign_keys=(("doc_id", "articles", "doc_id"),),
