@@ -6,7 +6,8 @@ a meeting trigger (its parties the first Vietnamese and the first Chinese body, 
 the record's people), so that every table is filled.  The sources stay the seed files, so
 the text is read from disk and checked against the offsets as in a real run.  Then it times,
 each in a fresh `extract db` process:
-- the first build of a new database;
+- the first build of a new database, with one process and with two (`--jobs 2`: records
+  read and prepared in a second process beside the writer);
 - a re-run on the same output (nothing to write);
 - an update where 10 % of the records changed.
 
@@ -88,13 +89,14 @@ def changed(src: Path, out: Path, every: int) -> int:
     return n
 
 
-def timed_db(jsonl: Path, db: Path) -> tuple[float, float, str]:
+def timed_db(jsonl: Path, db: Path, jobs: int = 1) -> tuple[float, float, str]:
     """Wall and CPU seconds of one `extract db` process (CPU is what a busy shared machine
     does not inflate), and its summary line."""
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "extract.cli", "db", str(jsonl), "-o",
-                           str(db)], cwd=ROOT, capture_output=True, text=True, check=False)
+                           str(db), "--jobs", str(jobs)], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
     dt = time.perf_counter() - t0
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
@@ -117,9 +119,11 @@ def main() -> None:
     print(f"synthesized {args.n} records in {time.perf_counter() - t0:.1f} s "
           f"({jsonl.stat().st_size / 1e6:.1f} MB of JSONL)")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
-    dt, cpu, summary = timed_db(jsonl, db)
-    print(f"first build:   {dt:6.1f} s wall, {cpu:5.1f} s CPU, {args.n / dt:5.0f} records/s"
-          f"  ({summary})")
+    for jobs in (1, 2):
+        db.unlink(missing_ok=True)
+        dt, cpu, summary = timed_db(jsonl, db, jobs)
+        print(f"first build, --jobs {jobs}: {dt:6.1f} s wall, {cpu:5.1f} s CPU, "
+              f"{args.n / dt:5.0f} records/s  ({summary})")
     conn = sqlite3.connect(db)
     counts = {t: conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
               for t in ("articles", "mentions", "titles", "meetings", "meeting_parties",

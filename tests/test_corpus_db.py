@@ -191,17 +191,17 @@ def test_an_interrupted_run_leaves_whole_articles_and_the_rerun_completes(
     jsonl = write_jsonl(tmp / "o.jsonl", records)
     db = tmp / "c.db"
     calls = {"n": 0}
-    real = corpus_db._search_form
+    real = corpus_db._write_fts
 
-    def interrupt(text: str | None) -> str:
-        # Called for the FTS row, after every other row of the article has gone in.
+    def interrupt(*args: object) -> None:
+        # The FTS row goes in last: every other row of the article is in when this fails.
         calls["n"] += 1
-        if calls["n"] > 2 * (fail_at - 1):
+        if calls["n"] >= fail_at:
             raise KeyboardInterrupt
-        return real(text)
+        real(*args)  # type: ignore[arg-type]
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(corpus_db, "_search_form", interrupt)
+        mp.setattr(corpus_db, "_write_fts", interrupt)
         with pytest.raises(KeyboardInterrupt):
             build_db([jsonl], db, commit_every=batch)
     conn = sqlite3.connect(db)
@@ -414,3 +414,30 @@ def test_the_search_form_is_the_one_tone_placement_of_the_text(words: list[str])
 
     text = " ".join(words)
     assert corpus_db._search_form(text) == canonical_tones(unicodedata.normalize("NFC", text))
+
+
+def test_a_doc_id_changed_and_changed_back_in_one_run_ends_as_its_last_line(
+        tmp_path: Path) -> None:
+    first = _records(1)[0]
+    other = first.model_copy(update={"title": "khác"})
+    db = tmp_path / "c.db"
+    build_db([write_jsonl(tmp_path / "a.jsonl", [first])], db)
+    for jobs in (1, 2):
+        report = build_db([write_jsonl(tmp_path / "b.jsonl", [first, other, first])], db,
+                          jobs=jobs)
+        assert (report.unchanged, report.updated) == (1, 2)
+        conn = sqlite3.connect(db)
+        assert conn.execute("SELECT title FROM articles").fetchall() == [(first.title,)]
+        conn.close()
+
+
+def test_two_processes_write_the_same_database_as_one(tmp_path: Path) -> None:
+    from tests.test_corpus_link import _POOL
+
+    records = [*_records(5), *_POOL]
+    jsonl = write_jsonl(tmp_path / "o.jsonl", records, extra_lines={3: "{bad"})
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    r1 = build_db([jsonl], one, jobs=1)
+    r2 = build_db([jsonl], two, jobs=2)
+    assert r1 == r2 and r1.added == len(records)
+    assert _sha(one) == _sha(two)

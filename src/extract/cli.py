@@ -303,13 +303,15 @@ def db_command(
     root: Annotated[Path | None, typer.Option(
         "--root", help="Folder the records' relative source paths start from (for the "
         "article text; default: the current folder).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: 2 reads and "
+                                      "prepares records beside the writer.")] = 1,
 ) -> None:
     """Write or update (by doc_id) the corpus database: articles, mentions, meetings, people
     and bodies linked across articles, full-text index."""
     from .corpus import build_db
 
     try:
-        report = build_db(outputs, database, root=root)
+        report = build_db(outputs, database, root=root, jobs=jobs)
     except ExtractError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e

@@ -14,8 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing as mp
 import re
 import sqlite3
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +32,7 @@ from ..text import LOWER, UPPER, canonical_tones
 from .link import LinkStats, link_corpus
 from .schema import ARTICLE_TABLES, FTS_TABLE, TABLES, create_schema, insert_sql
 
-__all__ = ["BadLine", "DbReport", "article_text", "build_db", "connect", "iter_records"]
+__all__ = ["BadLine", "DbReport", "article_text", "build_db", "connect"]
 
 log = logging.getLogger(__name__)
 
@@ -87,32 +89,94 @@ def _jsonl_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
             raise ExtractError(f"no such file or folder: {path}", stage="usage")
 
 
-def iter_records(inputs: Iterable[str | Path],
-                 bad: list[BadLine]) -> Iterator[tuple[str, int, str, ArticleRecord]]:
-    """(file, line number, line, record) for every valid line of the JSONL files; invalid
-    lines go to ``bad`` with their file and line number and the reading goes on."""
-    for path in _jsonl_files(inputs):
+def _raw_lines(files: Iterable[Path]) -> Iterator[tuple[str, int, bytes]]:
+    for path in files:
         with path.open("rb") as fh:
             for n, raw in enumerate(fh, 1):
-                try:
-                    line = raw.decode("utf-8").strip()
-                except UnicodeDecodeError as e:
-                    bad.append(BadLine(str(path), n, f"not UTF-8 (byte {e.start})"))
-                    log.error("%s:%d: not UTF-8", path, n)
-                    continue
-                if not line:
-                    continue
-                try:
-                    record = ArticleRecord.model_validate_json(line)
-                except ValidationError as e:
-                    first = e.errors()[0]
-                    where = ".".join(str(x) for x in first["loc"])
-                    what = "not JSON" if first["type"] == "json_invalid" else "not a record"
-                    msg = f"{what}: {first['msg']}" + (f" at {where}" if where else "")
-                    bad.append(BadLine(str(path), n, msg))
-                    log.error("%s:%d: %s", path, n, msg)
-                    continue
-                yield str(path), n, line, record
+                if raw.strip():
+                    yield str(path), n, raw
+
+
+def _parse(where: str, n: int, raw: bytes) -> tuple[str, ArticleRecord] | BadLine:
+    """The line and its record, or why it is not one."""
+    try:
+        line = raw.decode("utf-8").strip()
+    except UnicodeDecodeError as e:
+        return BadLine(where, n, f"not UTF-8 (byte {e.start})")
+    try:
+        return line, ArticleRecord.model_validate_json(line)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        what = "not JSON" if first["type"] == "json_invalid" else "not a record"
+        return BadLine(where, n, f"{what}: {first['msg']}" + (f" at {loc}" if loc else ""))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One input line made ready to write: everything but the database work, so that it can
+    run in a worker process beside the writer."""
+
+    where: str
+    n: int
+    bad: BadLine | None = None
+    doc_id: str = ""
+    record_hash: str = ""
+    rows: dict[str, list[tuple[Any, ...]]] | None = None  # None: unchanged when prepared
+    search: tuple[str, str] = ("", "")
+
+
+def _prepare(item: tuple[str, int, bytes], root: Path | None,
+             stored: dict[str, str]) -> _Prepared:
+    where, n, raw = item
+    parsed = _parse(where, n, raw)
+    if isinstance(parsed, BadLine):
+        return _Prepared(where, n, bad=parsed)
+    line, record = parsed
+    text, text_from = article_text(record, root)
+    h = _hash(line, text)
+    if stored.get(record.doc_id) == h:
+        return _Prepared(where, n, doc_id=record.doc_id, record_hash=h)
+    return _Prepared(where, n, doc_id=record.doc_id, record_hash=h,
+                     rows=_rows(record, text, text_from, h),
+                     search=(_search_form(record.title), _search_form(text)))
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(root: Path | None, stored: dict[str, str]) -> None:
+    import signal
+
+    # Ctrl-C goes to the parent, which stops the pool and rolls back; not to each worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER.update(root=root, stored=stored)
+
+
+def _prepare_in_worker(item: tuple[str, int, bytes]) -> _Prepared:
+    return _prepare(item, _WORKER["root"], _WORKER["stored"])
+
+
+def _prepared(files: list[Path], root: Path | None, stored: dict[str, str],
+              jobs: int) -> Iterator[_Prepared]:
+    """Every input line prepared, in input order, here or in ``jobs - 1`` worker processes
+    (the writer is the other one)."""
+    items = _raw_lines(files)
+    if jobs <= 1:
+        for item in items:
+            yield _prepare(item, root, stored)
+        return
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    pool = ctx.Pool(processes=jobs - 1, initializer=_init_worker,
+                    initargs=(root, dict(stored)))
+    try:
+        yield from pool.imap(_prepare_in_worker, items, chunksize=16)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
 
 
 def _spans(record: ArticleRecord) -> Iterator[Mention]:
@@ -254,10 +318,10 @@ def _rows(record: ArticleRecord, text: str | None, text_from: str | None,
             rows["meeting_parties"].append((mid, d, j, party.side,
                                             party.organization, party_org, party.role,
                                             party.method.value, party.confidence))
-        for j, mp in enumerate(mt.people):
-            who = _entry(d, "p", mp.index, mp.name, people_names)
-            rows["meeting_people"].append((mid, d, j, mp.side, mp.name, who,
-                                           mp.title, mp.role, mp.method.value, mp.confidence))
+        for j, mper in enumerate(mt.people):
+            who = _entry(d, "p", mper.index, mper.name, people_names)
+            rows["meeting_people"].append((mid, d, j, mper.side, mper.name, who, mper.title,
+                                           mper.role, mper.method.value, mper.confidence))
     return rows
 
 
@@ -283,18 +347,22 @@ def _delete_article(conn: sqlite3.Connection, doc_id: str) -> None:
     conn.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
 
 
-def _write_article(conn: sqlite3.Connection, record: ArticleRecord, text: str | None,
-                   text_from: str | None, record_hash: str, replace: bool) -> None:
+def _write_article(conn: sqlite3.Connection, doc_id: str, rows: dict[str, list[tuple[Any, ...]]],
+                   search: tuple[str, str], replace: bool) -> None:
     if replace:
-        _delete_article(conn, record.doc_id)
-    rows = _rows(record, text, text_from, record_hash)
+        _delete_article(conn, doc_id)
     rowid = conn.execute(_INSERT["articles"], rows["articles"][0]).lastrowid
     for name in _INSERT_ORDER[1:]:
         if rows[name]:
             conn.executemany(_INSERT[name], rows[name])
+    _write_fts(conn, rowid, doc_id, search)
+
+
+def _write_fts(conn: sqlite3.Connection, rowid: int | None, doc_id: str,
+               search: tuple[str, str]) -> None:
     # The same rowid as the article, so that the two join without the unindexed doc_id.
     conn.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, doc_id, title, text) VALUES (?, ?, ?, ?)",
-                 (rowid, record.doc_id, _search_form(record.title), _search_form(text)))
+                 (rowid, doc_id, *search))
 
 
 def _hash(line: str, text: str | None) -> str:
@@ -305,13 +373,17 @@ def _hash(line: str, text: str | None) -> str:
 
 
 def build_db(inputs: Iterable[str | Path], db_path: str | Path, *, root: str | Path | None
-             = None, commit_every: int = 500) -> DbReport:
+             = None, commit_every: int = 500, jobs: int = 1) -> DbReport:
     """Write (or update, by doc_id) the corpus database at ``db_path`` from JSONL outputs of
     ``extract run`` (files, or folders of ``*.jsonl`` parts), then link people and bodies
     across the articles.  Invalid lines are reported in the result (file and line) and
-    skipped.  ``root`` is the folder relative source paths are read from (for the text)."""
+    skipped.  ``root`` is the folder relative source paths are read from (for the text).
+    With ``jobs`` = 2 the records are read and prepared in a second process while this one
+    writes; the database is the same."""
     if commit_every < 1:
         raise ExtractError(f"commit_every must be >= 1, not {commit_every}", stage="db")
+    if jobs < 1:
+        raise ExtractError(f"jobs must be >= 1, not {jobs}", stage="db")
     files = list(_jsonl_files(inputs))  # a missing input is a usage error before any write
     base = Path(root) if root is not None else None
     report = DbReport()
@@ -324,24 +396,31 @@ def build_db(inputs: Iterable[str | Path], db_path: str | Path, *, root: str | P
         pending = 0
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for where, n, line, record in iter_records(files, report.bad):
-                text, text_from = article_text(record, base)
-                h = _hash(line, text)
-                old = stored.get(record.doc_id)
-                if old == h:
+            for p in _prepared(files, base, stored, jobs):
+                if p.bad is not None:
+                    report.bad.append(p.bad)
+                    log.error("%s", p.bad)
+                    continue
+                old = stored.get(p.doc_id)
+                if old == p.record_hash:
                     report.unchanged += 1
                     continue
+                if p.rows is None:
+                    # Prepared as unchanged, but an earlier line of this run changed that
+                    # doc_id: this line (back to the stored record) is prepared again.
+                    p = _prepare(_raw_line_at(p.where, p.n), base, {})
                 conn.execute("SAVEPOINT article")
                 try:
-                    _write_article(conn, record, text, text_from, h, replace=old is not None)
+                    _write_article(conn, p.doc_id, p.rows or {}, p.search,
+                                   replace=old is not None)
                 except sqlite3.IntegrityError as e:  # this record's rows; others go on
                     conn.execute("ROLLBACK TO article")
                     conn.execute("RELEASE article")
-                    report.bad.append(BadLine(where, n, f"{record.doc_id} not written: {e}"))
-                    log.error("%s:%d: %s not written: %s", where, n, record.doc_id, e)
+                    report.bad.append(BadLine(p.where, p.n, f"{p.doc_id} not written: {e}"))
+                    log.error("%s:%d: %s not written: %s", p.where, p.n, p.doc_id, e)
                     continue
                 conn.execute("RELEASE article")
-                stored[record.doc_id] = h
+                stored[p.doc_id] = p.record_hash
                 if old is None:
                     report.added += 1
                 else:
@@ -359,3 +438,7 @@ def build_db(inputs: Iterable[str | Path], db_path: str | Path, *, root: str | P
     finally:
         conn.close()
     return report
+
+
+def _raw_line_at(where: str, n: int) -> tuple[str, int, bytes]:
+    return next(item for item in _raw_lines([Path(where)]) if item[1] == n)
