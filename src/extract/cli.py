@@ -318,5 +318,124 @@ def report(
     typer.echo(f"wrote {html} ({len(records)} articles)", err=True)
 
 
+# --- issue 11: the corpus as a database (people and bodies across articles) ---------------
+
+def _period(first: str | None, last: str | None) -> str:
+    if first is None:
+        return "undated"
+    return first if first == last else f"{first} to {last}"
+
+
+@app.command("db")
+def db_command(
+    outputs: Annotated[list[Path], typer.Argument(
+        help="JSONL outputs of `extract run` (files, or folders of *.jsonl parts).")],
+    database: Annotated[Path, typer.Option("-o", "--output", help="SQLite file to write or "
+                                           "update.")] = Path("corpus.db"),
+    root: Annotated[Path | None, typer.Option(
+        "--root", help="Folder the records' relative source paths start from (for the "
+        "article text; default: the current folder).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: 2 reads and "
+                                      "prepares records beside the writer.")] = 1,
+) -> None:
+    """Write or update (by doc_id) the corpus database: articles, mentions, meetings, people
+    and bodies linked across articles, full-text index."""
+    from .corpus import build_db
+
+    try:
+        report = build_db(outputs, database, root=root, jobs=jobs)
+    except ExtractError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    for bad in report.bad:
+        typer.echo(f"error: {bad}", err=True)
+    linked = ("links unchanged" if report.linked is None else
+              f"{report.linked.persons} people, {report.linked.bodies} bodies")
+    typer.echo(f"{database}: {report.added} added, {report.updated} updated, "
+               f"{report.unchanged} unchanged, {len(report.bad)} bad lines; {linked}",
+               err=True)
+    if report.bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def people(
+    database: Annotated[Path, typer.Argument(help="Corpus database of `extract db`.")],
+    name: Annotated[str, typer.Argument(help="A person's name (tones optional).")],
+) -> None:
+    """A person's timeline: every position with the dates it was seen, and the meetings."""
+    from .corpus.timeline import find_people, meeting_rows, position_rows
+
+    try:
+        found = find_people(database, name)
+        if not found:
+            typer.echo(f"no person matches {name!r}", err=True)
+            raise typer.Exit(1)
+        for p in found:
+            typer.echo(f"{p.name} ({p.side or 'side unknown'}): {p.n_articles} article"
+                       f"{'s' if p.n_articles != 1 else ''}, "
+                       f"{_period(p.first_seen, p.last_seen)}  [{p.id}]")
+            if len(p.names) > 1:
+                typer.echo(f"  spellings: {', '.join(p.names)}")
+            for r in position_rows(database, p.id):
+                body = f", {r['body']}" if r["body"] else ""
+                typer.echo(f"  {_period(r['first_seen'], r['last_seen']):<26}{r['title']}"
+                           f"{body}  ({', '.join(r['doc_ids'])})")
+            for m in meeting_rows(database, p.id):
+                place = f" at {m['place']}" if m["place"] else ""
+                typer.echo(f"  {m['date'] or 'undated':<26}{m['kind']}{place} with "
+                           f"{', '.join(m['with']) or '-'}  ({m['doc_id']})")
+    except ExtractError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def bodies(
+    database: Annotated[Path, typer.Argument(help="Corpus database of `extract db`.")],
+    name: Annotated[str, typer.Argument(help="A body's name, alias or gazetteer id.")],
+) -> None:
+    """A body's timeline: the articles naming it, its meetings, the positions held there."""
+    from .corpus.timeline import body_rows, find_bodies
+
+    try:
+        found = find_bodies(database, name)
+        if not found:
+            typer.echo(f"no body matches {name!r}", err=True)
+            raise typer.Exit(1)
+        for b in found:
+            typer.echo(f"{b.name} ({b.side or 'side unknown'}): {b.n_articles} article"
+                       f"{'s' if b.n_articles != 1 else ''}, "
+                       f"{_period(b.first_seen, b.last_seen)}  [{b.id}]")
+            others = [a for a in b.names if a != b.name]
+            if others:
+                typer.echo(f"  also written: {'; '.join(others)}")
+            for r in body_rows(database, b.id):
+                where = f"  ({r['doc_id']})" if r["doc_id"] else ""
+                typer.echo(f"  {r['date'] or 'undated':<12}{r['event']:<10}{r['detail']}"
+                           f"{where}")
+    except ExtractError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def graph(
+    database: Annotated[Path, typer.Argument(help="Corpus database of `extract db`.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="GraphML file.")] = Path(
+        "meetings.graphml"),
+) -> None:
+    """Who met whom: bodies and people as nodes, meetings as dated edges (GraphML)."""
+    from .corpus import write_graphml
+
+    try:
+        stats = write_graphml(database, output)
+    except ExtractError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    typer.echo(f"wrote {output}: {stats.nodes} nodes, {stats.edges} edges from "
+               f"{stats.meetings} meetings", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
