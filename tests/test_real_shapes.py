@@ -162,6 +162,15 @@ CASES = [
                     ["Lê Quang Vinh", "Bộ trưởng"]]},
         id="delegation-heads-without-do"),
     pytest.param(
+        "Thượng tướng Lưu Chấn Đông, Ủy viên Quốc vụ, Ủy viên Quân ủy Trung ương, Bộ trưởng "
+        "Quốc phòng Trung Quốc phát biểu. Được sự đồng ý của Thủ tướng Chính phủ, Bộ trưởng "
+        "Công Thương Lê Minh Hưng dẫn đầu đoàn; điện mừng của Tổng Bí thư, Chủ tịch nước Trung "
+        "Quốc Tập Cận Bình.",
+        {"titles": [["Lưu Chấn Đông", "Bộ trưởng"], ["Lê Minh Hưng", "Bộ trưởng"],
+                    ["Tập Cận Bình", "Tổng Bí thư"]],
+         "absent_titles": [["Lê Minh Hưng", "Thủ tướng"]], "absent_people": ["Đông Nam Á"]},
+        id="stacked-titles-across-unknown-bodies-and-objects-of-phrases"),
+    pytest.param(
         "Dự lễ có Phó Thủ tướng Trần Văn Sơn, Bí thư tỉnh uỷ Hà Giang Lục Minh Tâm, Thứ "
         "trưởng Bộ Công Thương Phan Đức Minh và Đại sứ đặc mệnh toàn quyền của Việt Nam tại "
         "Trung Quốc Phạm Thanh Bình.",

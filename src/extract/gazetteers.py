@@ -194,6 +194,9 @@ class TitlesTable(_Data):
     role_alias: list[RoleAlias] = Field(default_factory=list)
     # "Trưởng đoàn là ông A": the words before "là" that name the delegation's head.
     delegation_head_is: list[str] = Field(default_factory=list)
+    # Before a title, words that make its holder the object of a phrase ("sự đồng ý của Thủ
+    # tướng, Bộ trưởng A …"): that title is not stacked onto the next name.
+    object_of: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from .. import gazetteers
 from ..document import Document, OrgHit, PersonHit, TitleHit
 from ..models import Method
-from ..text import fold
+from ..text import LOWER, UPPER, fold
 from ._match import alternation, skip_spaces
 
 __all__ = ["TitleRecognizer"]
 
 _STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
+_COMPLEMENT = re.compile(rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
 _HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
 
 
@@ -63,6 +64,8 @@ class TitleRecognizer:
             rf"[ \t]+(?:(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
             rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
             rf"(?:{alternation(names)})(?![\w])")
+        self._object_of = re.compile(rf"(?<!\w)(?:{alternation(t.object_of)})[ \t]+$",
+                                     re.IGNORECASE) if t.object_of else re.compile("(?!)")
         self._aliases = [(fold(a.text).lower(), a.role) for a in t.role_alias]
         orgs_table: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         self._field = re.compile(rf"[ \t]+(?:{alternation(orgs_table.department)})(?![\w])")
@@ -100,6 +103,12 @@ class TitleRecognizer:
                 m = _STACK_SEP.match(text, pos)
                 nxt = m.end() if m else pos
                 after = by_start.get(nxt)
+                if after is None and pos != person.end:
+                    # "Ủy viên Quốc vụ, Ủy viên Quân ủy Trung ương, Bộ trưởng …": a body the
+                    # tables do not know, in capitals, between two stacked titles.
+                    c = _COMPLEMENT.match(text, pos)
+                    m = _STACK_SEP.match(text, c.end()) if c else None
+                    after = by_start.get(m.end()) if m else None
                 if after is None:
                     # ", tỉnh Lạng Sơn - Trưởng đoàn …": the place of the last body, then
                     # the next title.
@@ -122,6 +131,9 @@ class TitleRecognizer:
                 while k > 0 and text[k - 1] in " \t":
                     k -= 1
                 before = by_end.get(k)
+                if before is not None and pos != person.start and before.organization \
+                        and self._object_of.search(text, max(0, before.start - 12), before.start):
+                    break  # "sự đồng ý của Thủ tướng Chính phủ, Bộ trưởng A": another person
                 if before is None:
                     # A rank directly before the name.
                     r = self._rank_ending_at(text, k)
