@@ -60,6 +60,8 @@ class PeopleRecognizer:
             if g.cn:
                 place_names += [g.cn, *g.cn_aliases]
         self._places = {fold_key(p) for p in place_names if p}
+        orgs: gazetteers.OrganizationsTable = gazetteers.load("organizations")
+        self._fields = {fold_key(d) for d in orgs.department}
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -115,6 +117,12 @@ class PeopleRecognizer:
         # before, the run is a name whatever its first syllable: minority and Chinese
         # family names (Sình, Voòng, Cam …) are too many to list.
         while syl:
+            # "Bộ trưởng Công Thương Lê Minh Hưng": the office's field before the name
+            k = next((k for k in (4, 3, 2) if len(syl) >= k + 2 and fold_key(
+                " ".join(x for _, x in syl[:k])) in self._fields), 0)
+            if k:
+                syl = syl[k:]
+                continue
             k = next((k for k in (3, 2) if len(syl) >= k + 2 and fold_key(
                 " ".join(x for _, x in syl[:k])) in self._places), 0)
             if k:

@@ -24,7 +24,8 @@ __all__ = ["TitleRecognizer"]
 
 _STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
-_COMPLEMENT = re.compile(rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
+_COMPLEMENT = re.compile(
+    rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
 _HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
 
 
