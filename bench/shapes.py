@@ -57,6 +57,9 @@ SHAPES: dict[str, tuple[str, Fragment, bool]] = {
                    False),
     "day_months": (LEAD, lambda r, i: f"{i % 28 + 1}/{i % 12 + 1} và ", False),
     "ban_quan_ly": (LEAD, lambda r, i: "Ban Quản lý ", False),
+    # Bodies and their back references ("Ban Quản lý" said again) side by side.
+    "back_references": (LEAD, lambda r, i: f"Ban Quản lý Khu kinh tế cửa khẩu {_CAPS[i % 15]} "
+                        f"{_CAPS[(i // 15) % 15]}. Trưởng Ban Quản lý cho biết. ", False),
     "gate_markers": (LEAD, lambda r, i: "cửa khẩu Tân Thanh mốc 1088/2-1089 ", False),
     "gate_pairs": (LEAD, lambda r, i: "cửa khẩu Hữu Nghị - Hữu Nghị Quan, ", False),
     "delegation": (LEAD, lambda r, i: f"do ông {_name(r)} làm trưởng đoàn. ", False),

@@ -218,13 +218,13 @@ def _build_record(doc: Document) -> ArticleRecord:
                                               confidence=o.confidence), o.side, o.gazetteer_id))
     organizations = []
     for name, items in orgs_by_name.items():
-        aliases: list[str] = []
+        aliases: dict[str, None] = {}  # ordered, and a lookup per form, not a scan
         for forms, _, _, _ in items:
             for form in forms:
-                if form and form != name and form not in aliases:
-                    aliases.append(form)
+                if form and form != name:
+                    aliases.setdefault(form)
         organizations.append(Organization(
-            name=name, aliases=aliases, mentions=[m for _, m, _, _ in items],
+            name=name, aliases=list(aliases), mentions=[m for _, m, _, _ in items],
             side=items[0][2],  # type: ignore[arg-type]
             gazetteer_id=items[0][3]))
 

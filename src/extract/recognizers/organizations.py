@@ -527,7 +527,7 @@ class OrganizationRecognizer:
     def _elliptical_lists(self, text: str, low: str, hits: list[OrgHit]) -> list[OrgHit]:
         """'các Sở, Ban, ngành: Công Thương, Ngoại vụ, …' gives Sở Công Thương, Sở Ngoại vụ."""
         out: list[OrgHit] = []
-        covered = [(h.start, h.end) for h in hits]
+        covered = SpanIndex((h.start, h.end) for h in hits)
         for _, e, openers in self._openers.longest(low):
             opener = openers[0]
             head_word = "Bộ" if "bộ" in opener.lower() else "Sở"
@@ -542,7 +542,7 @@ class OrganizationRecognizer:
                 end = dept[0]
                 if end < len(text) and text[end] not in " ,.;:)\n":
                     break
-                if not any(cs <= p < ce for cs, ce in covered):
+                if not covered.holds(p):
                     name = self.canonical(f"{head_word} {text[p:end]}")
                     out.append(self._hit(p, end, text[p:end], head, name=name, partial=True))
                 pos = end
@@ -553,21 +553,44 @@ class OrganizationRecognizer:
         full = [h for h in hits if not h.back_reference]
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
+        by_key: dict[str, list[OrgHit]] = {}  # the full mentions of each key, in order
         for h in full:
             counts[h.key] = counts.get(h.key, 0) + 1
             first.setdefault(h.key, h.start)
+            by_key.setdefault(h.key, []).append(h)
+        starts = {k: [f.start for f in fs] for k, fs in by_key.items()}
+        # Per prefix, the keys it begins in order of first mention and the best key among
+        # the first j of them (most mentioned, then first named; the earlier wins a tie):
+        # the keys named before a position are a prefix of that order, so each back
+        # reference is resolved by bisect instead of a scan of all the mentions.
+        tables: dict[str, tuple[list[int], list[str]]] = {}
         resolved: list[OrgHit] = []
         for h in hits:
             if not h.back_reference:
                 continue
             prefix = fold_key(self.canonical(h.surface))
-            cands = {f.key: f for f in full if f.key.startswith(prefix) and f.start < h.start}
-            if not cands:
-                cands = {f.key: f for f in full if f.key.startswith(prefix)}
-            if not cands:
+            if prefix not in tables:
+                firsts: list[int] = []
+                best_so_far: list[str] = []
+                for k in first:  # insertion order: order of first mention
+                    if k.startswith(prefix):
+                        if not best_so_far or (counts[k], -first[k]) > (
+                                counts[best_so_far[-1]], -first[best_so_far[-1]]):
+                            best_so_far.append(k)
+                        else:
+                            best_so_far.append(best_so_far[-1])
+                        firsts.append(first[k])
+                tables[prefix] = (firsts, best_so_far)
+            firsts, best_so_far = tables[prefix]
+            if not best_so_far:
                 resolved.append(h)
                 continue
-            best = max(cands.values(), key=lambda f: (counts[f.key], -first[f.key]))
+            j = bisect.bisect_left(firsts, h.start)
+            if j:  # the last mention before it of the best key named before it
+                key = best_so_far[j - 1]
+                best = by_key[key][bisect.bisect_left(starts[key], h.start) - 1]
+            else:  # none before: the best key of the article, its last mention
+                best = by_key[best_so_far[-1]][-1]
             h.key, h.name, h.side = best.key, best.name, best.side or h.side
         # Unresolved bare heads ("Sở" with no Sở named) are not organizations.
         for h in resolved:
