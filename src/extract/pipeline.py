@@ -1,7 +1,8 @@
 """The pipeline: stages in a list, and the building of the validated record.
 
 read → clean → tokenize → recognizers (metadata, dates, organizations, people, titles,
-markers, gates) → validate.  Each stage is a small object with a ``name`` and a
+markers, gates) → relations (meetings, built from what the recognizers found) → validate.
+Each stage is a small object with a ``name`` and a
 ``__call__(doc)``; a failing stage becomes an error record entry and the others still run
 where they can, so one bad article never stops a batch.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from .cleaning import Cleaner
@@ -24,9 +25,14 @@ from .models import (
     GatePair,
     Granularity,
     Marker,
+    Meeting,
+    MeetingKind,
+    MeetingParty,
+    MeetingPerson,
     Mention,
     Organization,
     Person,
+    Span,
     TitleMention,
 )
 from .recognizers.dates import DateRecognizer
@@ -36,6 +42,7 @@ from .recognizers.metadata import MetadataRecognizer
 from .recognizers.organizations import OrganizationRecognizer
 from .recognizers.people import PeopleRecognizer
 from .recognizers.titles import TitleRecognizer
+from .relations.meetings import MeetingRecognizer
 from .tokenize import Tokenizer
 
 __all__ = ["Pipeline", "default_stages"]
@@ -60,6 +67,7 @@ def default_stages(words: bool = False) -> list[Stage]:
         TitleRecognizer(),
         MarkerRecognizer(),
         GateRecognizer(),
+        MeetingRecognizer(),
     ]
 
 
@@ -210,6 +218,9 @@ def _build_record(doc: Document) -> ArticleRecord:
         markers.append(Marker(text=t, start=a, end=b, value=mk.value,
                               attached_to=mk.attached_to))
 
+    meetings = _meetings(doc, span, [o.name for o in organizations], [p.name for p in people],
+                         [i for i, g in enumerate(doc.gates) if g.cn is not None])
+
     title = None
     if doc.headline is not None:
         title = span(*doc.headline)[0].strip() or None
@@ -217,7 +228,38 @@ def _build_record(doc: Document) -> ArticleRecord:
         doc_id=doc.doc_id, source=doc.source_path, title=title, published=doc.published,
         authors=doc.authors, dates=dates, people=people, titles=titles,
         organizations=organizations, gate_pairs=gate_pairs, gates=single, markers=markers,
-        errors=doc.errors)
+        meetings=meetings, errors=doc.errors)
+
+
+def _meetings(doc: Document, span: Callable[[int, int], tuple[str, int, int]],
+              org_names: list[str], person_names: list[str],
+              pair_gates: list[int]) -> list[Meeting]:
+    """The relations stage's meetings, referring to the record's entries by position."""
+    org_ix = {n: i for i, n in enumerate(org_names)}
+    person_ix = {n: i for i, n in enumerate(person_names)}
+    pair_ix = {g: i for i, g in enumerate(pair_gates)}
+    out: list[Meeting] = []
+    for m in doc.meetings:
+        t, a, b = span(*m.trigger)
+        parties = [MeetingParty(side=p.side, organization=p.organization,  # type: ignore[arg-type]
+                                index=org_ix[p.organization], role=p.role,  # type: ignore[arg-type]
+                                confidence=p.confidence)
+                   for p in m.parties if p.organization in org_ix]
+        people = [MeetingPerson(side=q.side, name=q.name, index=person_ix[q.name],  # type: ignore[arg-type]
+                                title=q.title, role=q.role,  # type: ignore[arg-type]
+                                confidence=q.confidence)
+                  for q in m.people if q.name in person_ix]
+        place = span(*m.place)[0].strip() or None if m.place is not None else None
+        evidence = [Span(text=et, start=ea, end=eb)
+                    for et, ea, eb in (span(s, e) for s, e in m.evidence)]
+        out.append(Meeting(
+            kind=t.lower(), kind_norm=MeetingKind(m.kind_norm), date=m.date, place=place,
+            parties=parties, people=people,
+            gate_pairs=sorted(pair_ix[g] for g in m.gates if g in pair_ix),
+            markers=sorted(m.markers), trigger=Mention(text=t, start=a, end=b,
+                                                       confidence=m.confidence),
+            evidence=evidence, confidence=m.confidence))
+    return out
 
 
 _GATE_META: dict[str, dict[str, str | None]] | None = None

@@ -1,0 +1,491 @@
+"""Meetings: who met whom, when, where, about which gates (GUIDE.md "Meetings").
+
+A stage above the recognizers: it reads the organizations, people, titles, dates, gates,
+markers and sentences they found and never looks for entities itself.  The words it relies
+on (triggers by kind, delegation and side frames, reference cues) live in
+``gazetteers/meetings.toml``.
+
+How a meeting is built, clause by clause (a sentence cut at ``;``), in text order:
+
+* an *event clause* holds a trigger word (``hội đàm``, ``tiếp``, ``làm việc`` …) that is not
+  a mere reference (``kết quả hội đàm``) nor the subject of a document (``Công văn … về việc
+  … đón tiếp``).  Its bodies are parties (a venue after ``tại`` and joint committees are
+  not), its people take part; its date is the nearest date of the clause that is not a
+  deadline (``trước ngày 15/12``) nor a document's date.
+* a *frame clause* (``Phía Đông Hưng có ông …``, ``Đoàn Bằng Tường do ông … làm Trưởng
+  đoàn``) adds people and bodies to the meeting being reported; a *speech clause* (``Ông Tạ
+  Minh Huy đề nghị …``) adds its speaker.
+
+Mentions with a date of their own open a meeting for that date (or give their date to the
+undated meeting they share a body or person with); undated mentions join the meeting they
+share a body or person with, else the one being reported: one meeting across headline, lead
+and body.  A meeting still undated takes the lead sentence's date, else the article's.
+When a side is given only by people who lead or chair it, the body of their last-listed head
+office is that side's party (memberships such as ``Ủy viên …`` never give one).  A body with
+no side of its own takes the side of the ``phía …`` segment it stands in, else VN (the
+press names its own bodies without their country: ``Sở Công Thương``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .. import gazetteers
+from ..document import (
+    Document,
+    MeetingHit,
+    MeetingPartyHit,
+    MeetingPersonHit,
+    OrgHit,
+    PersonHit,
+    TitleHit,
+)
+from ..recognizers._match import PhraseMatcher, SpanIndex, lower_same_length
+from ..text import alternation, fold_key
+
+__all__ = ["MeetingRecognizer"]
+
+_ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
+_HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
+
+
+@dataclass
+class _Mention:
+    """What one clause says about a meeting."""
+
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    trigger: tuple[int, int] | None = None
+    kind: str | None = None
+    triggers: list[tuple[int, int]] = field(default_factory=list)
+    date: str | None = None
+    place: tuple[int, int] | None = None
+    parties: list[MeetingPartyHit] = field(default_factory=list)
+    people: list[MeetingPersonHit] = field(default_factory=list)
+    offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
+
+
+class MeetingRecognizer:
+    """Stage: meetings built from the entities the recognizers found."""
+
+    name = "meetings"
+
+    def __init__(self) -> None:
+        t: gazetteers.MeetingsTable = gazetteers.load("meetings")
+        places: gazetteers.PlacesTable = gazetteers.load("places")
+        gates: gazetteers.GatesTable = gazetteers.load("gates")
+        self._kind = {tr.text.lower(): tr.kind for tr in t.trigger}
+        self._triggers: PhraseMatcher[str | None] = PhraseMatcher(
+            [(tr.text, tr.text.lower()) for tr in t.trigger] + [(w, None) for w in t.not_trigger])
+        self._reference = re.compile(
+            rf"(?<!\w)(?:{alternation(t.reference_before)})[ \t]+"
+            r"(?:(?:buổi|cuộc|phiên|lễ|các|những|của)[ \t]+)*$", re.IGNORECASE)
+        self._document = re.compile(rf"(?<!\w)(?:{alternation(t.document_word)})(?!\w)")
+        self._date_block = re.compile(
+            rf"(?<!\w)(?:{alternation(t.date_not_after)})[ \t]+(?:(?:ngày|tháng|năm|quý)[ \t]+)?$",
+            re.IGNORECASE)
+        self._doc_date = re.compile(
+            rf"(?<!\w)(?:{alternation(t.document_word)})[ \t]+(?:số[ \t]+)?\S*[ \t]*"
+            r"(?:ngày[ \t]+)?$")
+        side_of: dict[str, str] = {}
+        for w in t.side_vn + places.vn_province + places.vn_locality:
+            side_of.setdefault(fold_key(w), "VN")
+        cn_names = t.side_cn + places.cn_region + places.cn_locality
+        for g in gates.gate:
+            if g.cn:
+                cn_names += [g.cn, *g.cn_aliases]
+            if g.cn_county:
+                cn_names.append(g.cn_county)
+        for w in cn_names:
+            side_of.setdefault(fold_key(w), "CN")
+        self._side_of = side_of
+        names = sorted({w for w in t.side_vn + cn_names + places.vn_province
+                        + places.vn_locality if w}, key=len, reverse=True)
+        self._side = re.compile(
+            rf"(?<!\w)(?:{alternation(t.side_open)})[ \t]+"
+            r"(?:(?:đoàn|tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|khu)[ \t]+)?"
+            rf"(?P<place>{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
+        self._delegation = re.compile(rf"(?<!\w)(?:{alternation(t.delegation)})(?!\w)",
+                                      re.IGNORECASE)
+        self._leader = re.compile(
+            rf"(?<!\w)(?:{alternation(t.leader_open)})[ \t]+{_HONORIFIC}[^,;.]{{0,20}}$")
+        self._leader_close = re.compile(rf"(?<!\w)(?:{alternation(t.leader_close)})(?!\w)",
+                                        re.IGNORECASE)
+        self._chair = re.compile(rf"(?<!\w)(?:{alternation(t.chair)})(?!\w)", re.IGNORECASE)
+        self._attend = re.compile(rf"(?:^|[^\w])(?:{alternation(t.attend)})(?!\w)",
+                                  re.IGNORECASE)
+        self._speech = re.compile(rf"(?<!\w)(?:{alternation(t.speech)})(?!\w)", re.IGNORECASE)
+        self._joint = [fold_key(j) for j in t.joint_body]
+        self._both = re.compile(rf"(?<!\w)(?:{alternation(t.both_sides)})(?!\w)", re.IGNORECASE)
+
+    # --- the stage ------------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        if not text:
+            return
+        low = lower_same_length(text)
+        orgs = sorted(doc.orgs, key=lambda o: o.start)
+        org_starts = [o.start for o in orgs]
+        people = sorted(doc.people, key=lambda p: p.start)
+        people_starts = [p.start for p in people]
+        titles = sorted(doc.titles, key=lambda h: h.start)
+        titled_spans = SpanIndex((h.start, h.end) for h in titles if h.organization)
+        dates = sorted(doc.dates, key=lambda d: d.start)
+        date_starts = [d.start for d in dates]
+        org_span_ix = SpanIndex((o.start, o.end) for o in orgs)
+
+        triggers: list[tuple[int, int, str]] = []
+        for s, e, payloads in self._triggers.longest(low):
+            word = payloads[0]
+            if word is None or org_span_ix.holds(s):
+                continue
+            triggers.append((s, e, word))
+        trig_starts = [s for s, _, _ in triggers]
+
+        clauses = self._clauses(doc)
+        meetings: list[tuple[MeetingHit, list[_Mention]]] = []
+        current: int | None = None
+        owner: list[tuple[int, int | None]] = []  # clause start → meeting being reported
+        for sent, (cs, ce) in clauses:
+            ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
+                trig_starts, ce)]
+            corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
+            cpeople = people[bisect.bisect_left(people_starts, cs):
+                             bisect.bisect_left(people_starts, ce)]
+            m = _Mention(clause=(cs, ce), sentence=sent)
+            main = self._main_trigger(text, sent, (cs, ce), ctrigs)
+            if main is not None:
+                m.trigger = (main[0], main[1])
+                m.kind = main[2]
+                m.triggers = [(s, e) for s, e, _ in ctrigs]
+                m.date = self._clause_date(text, dates[bisect.bisect_left(date_starts, cs):
+                                                       bisect.bisect_left(date_starts, ce)],
+                                           main[0], trig_starts)
+                nxt = next((t[0] for t in ctrigs if t[0] > main[0]), ce)
+                m.place = self._place(text, (cs, nxt))
+                self._participants(doc, text, m, corgs, cpeople, titles, titled_spans,
+                                   event=True)
+                current = self._merge(meetings, m, current)
+            elif current is not None:
+                head = min(ce, cs + 30)
+                frame = not self._document.search(text, sent[0], ce) and bool(
+                    self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
+                    or self._chair.search(text, cs, head)
+                    or self._leader_close.search(text, cs, ce))
+                if frame:
+                    self._participants(doc, text, m, corgs, cpeople, titles, titled_spans,
+                                       event=False)
+                elif cpeople and self._speech.search(text, cs, ce):
+                    self._participants(doc, text, m, [], cpeople[:1], titles, titled_spans,
+                                       event=False, role="speak")
+                if m.people or m.parties or m.offices:
+                    meetings[current][1].append(m)
+            owner.append((cs, current))
+
+        out: list[MeetingHit] = []
+        lead_date, article_date = self._fallback_dates(doc, dates)
+        for hit, mentions in meetings:
+            self._finish(hit, mentions, lead_date, article_date)
+            if hit.parties:
+                out.append(hit)
+        out = self._merge_same_date(out)
+        self._attach_gates(doc, out, meetings, owner)
+        doc.meetings = out
+
+    # --- clauses and triggers -------------------------------------------------------------
+
+    @staticmethod
+    def _clauses(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        sentences = doc.sentences or [(0, len(doc.text))]
+        out = []
+        for s, e in sentences:
+            start = s
+            for m in re.finditer(r"[;\n]", doc.text[s:e]):
+                cut = s + m.start()
+                if doc.text[start:cut].strip():
+                    out.append(((s, e), (start, cut)))
+                start = cut + 1
+            if doc.text[start:e].strip():
+                out.append(((s, e), (start, e)))
+        return out
+
+    def _main_trigger(self, text: str, sent: tuple[int, int], clause: tuple[int, int],
+                      ctrigs: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+        # Only the clause's first trigger reports: in "Tại buổi hội đàm, … tại Hội nghị lần
+        # thứ 16 …" the later one is a past event the speakers refer to.
+        if not ctrigs:
+            return None
+        s, e, word = ctrigs[0]
+        before = text[max(clause[0], s - 40): s]
+        if self._reference.search(before) or self._document.search(text, sent[0], s):
+            return None
+        return s, e, word
+
+    def _clause_date(self, text: str, cdates: list, trig: int,  # type: ignore[type-arg]
+                     trig_starts: list[int]) -> str | None:
+        best: tuple[int, int, str] | None = None
+        for d in cdates:
+            before = text[max(0, d.start - 40): d.start]
+            if self._date_block.search(before) or self._doc_date.search(before):
+                continue
+            if d.start > trig and bisect.bisect_left(trig_starts, d.start) - \
+                    bisect.bisect_right(trig_starts, trig) > 0:
+                continue  # after another trigger: that one's date ("… tại Hội nghị 2025")
+            # Prefer the date before the trigger ("Ngày 25-11, Sở … hội đàm"), the nearest.
+            rank = (0, trig - d.end) if d.end <= trig else (1, d.start - trig)
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], d.value)
+        return best[2] if best else None
+
+    _PLACE = re.compile(r"(?<!\w)[Tt]ại[ \t]+(?!(?:buổi|cuộc|phiên|lễ|hội|các|đây|đó)\b)"
+                        r"([^,.;()\n]{2,60}?)(?=[ \t]*(?:[,.;()\n]|$|[ \t](?:với|về|do|đã|"
+                        r"có|tổ chức|diễn ra)\b))")
+
+    def _place(self, text: str, clause: tuple[int, int]) -> tuple[int, int] | None:
+        m = self._PLACE.search(text, clause[0], clause[1])
+        if m is None:
+            return None
+        return m.start(1), m.end(1)
+
+    # --- participants ---------------------------------------------------------------------
+
+    def _segment_side(self, text: str, clause: tuple[int, int], pos: int) -> str | None:
+        found = None
+        for m in self._side.finditer(text, clause[0], pos):
+            found = m
+        if found is None:
+            return None
+        return self._side_of.get(fold_key(found.group("place")))
+
+    def _org_side(self, text: str, clause: tuple[int, int], o: OrgHit) -> str:
+        if o.side in ("VN", "CN"):
+            return o.side
+        return self._segment_side(text, clause, o.start) or "VN"
+
+    def _office(self, person: str, sent: tuple[int, int], titles: list[TitleHit],
+                orgs_by_name: dict[str, OrgHit]) -> tuple[str | None, str | None]:
+        """(head-office organization, title held) for ``person``: the last-listed office
+        stated beside them in this sentence, else anywhere; memberships give none."""
+        mine = [h for h in titles if h.person == person]
+        here = [h for h in mine if sent[0] <= h.start < sent[1]] or mine
+        title = here[0].title if here else None
+        offices = [h for h in here if h.organization and not fold_key(h.title).startswith(
+            ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội"))
+                   and h.organization in orgs_by_name]
+        return (offices[-1].organization if offices else None), title
+
+    def _participants(self, doc: Document, text: str, m: _Mention, corgs: list[OrgHit],
+                      cpeople: list[PersonHit], titles: list[TitleHit],
+                      titled_spans: SpanIndex, *, event: bool,
+                      role: str | None = None) -> None:
+        cs, ce = m.clause
+        orgs_by_name = {o.name: o for o in doc.orgs}
+        for o in corgs:
+            if titled_spans.holds(o.start) or self._joint_body(o.name):
+                continue
+            if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
+                continue  # a venue
+            prole = None
+            if event and m.trigger is not None:
+                prole = "host" if o.start < m.trigger[0] else "guest"
+            m.parties.append(MeetingPartyHit(organization=o.name,
+                                             side=self._org_side(text, m.clause, o),
+                                             role=prole, confidence=0.85 if event else 0.8))
+        for p in cpeople:
+            before = text[cs:p.start]
+            leads = bool(self._leader.search(before[-60:]))
+            prole = role or ("lead" if leads else
+                             "chair" if self._chair.search(before[-80:]) or
+                             self._chair.search(text, p.end, min(ce, p.end + 120)) else "attend")
+            office, title = self._office(p.name, m.sentence, titles, orgs_by_name)
+            side = self._person_side(doc, text, m.clause, p, office, orgs_by_name, leads)
+            m.people.append(MeetingPersonHit(name=p.name, side=side, title=title, role=prole,
+                                             confidence=0.85 if event else 0.8))
+            if office is not None and prole in ("lead", "chair", "attend"):
+                o = orgs_by_name[office]
+                if not self._joint_body(o.name):
+                    m.offices.append(MeetingPartyHit(
+                        organization=o.name, side=side or self._org_side(text, m.clause, o),
+                        role=None, confidence=0.8))
+
+    def _person_side(self, doc: Document, text: str, clause: tuple[int, int], p: PersonHit,
+                     office: str | None, orgs_by_name: dict[str, OrgHit],
+                     leads: bool) -> str | None:
+        if p.side in ("VN", "CN"):
+            return p.side
+        stated = {h.side for h in doc.people if h.name == p.name} - {None}
+        if len(stated) == 1:
+            return stated.pop()
+        if office is not None:
+            return self._org_side(text, clause, orgs_by_name[office])
+        seg = self._segment_side(text, clause, p.start)
+        if seg:
+            return seg
+        if leads:
+            # "Đoàn Bằng Tường do ông …": the delegation's place or body gives the side.
+            found = None
+            for d in self._delegation.finditer(text, clause[0], p.start):
+                found = d
+            if found is not None:
+                seg_text = text[found.end():p.start]
+                for name, side in self._side_of.items():
+                    if len(name) > 3 and name in fold_key(seg_text):
+                        return side
+        return None
+
+    def _joint_body(self, name: str) -> bool:
+        key = fold_key(name)
+        return any(j in key for j in self._joint)
+
+    # --- assembling meetings --------------------------------------------------------------
+
+    @staticmethod
+    def _shares(mentions: list[_Mention], m: _Mention) -> bool:
+        names = {p.organization for x in mentions for p in x.parties + x.offices}
+        persons = {p.name for x in mentions for p in x.people}
+        return bool(names & {p.organization for p in m.parties + m.offices}
+                    or persons & {p.name for p in m.people})
+
+    def _merge(self, meetings: list[tuple[MeetingHit, list[_Mention]]], m: _Mention,
+               current: int | None) -> int | None:
+        named = bool(m.parties or m.offices)
+        target: int | None = None
+        if not named:
+            target = current  # "hai bên", "tại buổi hội đàm": the meeting being reported
+        elif m.date is not None:
+            target = next((i for i, (h, _) in enumerate(meetings) if h.date == m.date), None)
+            if target is None:
+                target = next((i for i in reversed(range(len(meetings)))
+                               if meetings[i][0].date is None
+                               and self._shares(meetings[i][1], m)), None)
+        else:
+            target = next((i for i in reversed(range(len(meetings)))
+                           if self._shares(meetings[i][1], m)), current)
+        if target is None:
+            if not named:
+                return current
+            assert m.trigger is not None and m.kind is not None
+            meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
+                                        trigger=m.trigger, date=m.date), [m]))
+            return len(meetings) - 1
+        hit, mentions = meetings[target]
+        if named and m.date is not None and hit.date is None:
+            hit.date = m.date
+        mentions.append(m)
+        return target
+
+    def _fallback_dates(self, doc: Document, dates: list) -> tuple[str | None, str | None]:  # type: ignore[type-arg]
+        """The lead sentence's date and the article's date."""
+        after = max([doc.headline[1] if doc.headline else 0,
+                     doc.dateline[1] if doc.dateline else 0])
+        lead_date = None
+        for s, e in doc.sentences:
+            if s < after or len(doc.text[s:e].split()) < 6:
+                continue
+            for d in dates:
+                if s <= d.start < e and not self._date_block.search(
+                        doc.text[max(0, d.start - 40): d.start]):
+                    lead_date = d.value
+                    break
+            break
+        article = doc.published[:10] if doc.published else (
+            doc.reference_date.isoformat() if doc.reference_date else None)
+        return lead_date, article
+
+    def _finish(self, hit: MeetingHit, mentions: list[_Mention], lead_date: str | None,
+                article_date: str | None) -> None:
+        if hit.date is None:
+            hit.date = lead_date or article_date
+            hit.confidence = 0.7
+        parties: dict[tuple[str, str | None], MeetingPartyHit] = {}
+        for m in mentions:
+            for p in m.parties:
+                parties.setdefault((p.organization, p.side), p)
+        sides = {s for _, s in parties}
+        for m in mentions:
+            for p in m.offices:
+                if p.side not in sides:
+                    parties.setdefault((p.organization, p.side), p)
+        # One entry per body: the first side it was given.
+        seen: set[str] = set()
+        hit.parties = []
+        for (name, _), p in parties.items():
+            if name not in seen and p.side is not None:
+                seen.add(name)
+                hit.parties.append(p)
+        people: dict[str, MeetingPersonHit] = {}
+        for m in mentions:
+            for q in m.people:
+                old = people.get(q.name)
+                if old is None:
+                    people[q.name] = q
+                elif _ROLE_RANK.get(q.role or "attend", 3) < _ROLE_RANK.get(old.role or "attend", 3):
+                    people[q.name] = MeetingPersonHit(name=q.name, side=old.side or q.side,
+                                                      title=old.title or q.title, role=q.role,
+                                                      confidence=old.confidence)
+        hit.people = [q for q in people.values() if q.side is not None]
+        triggers: list[tuple[int, int]] = []
+        evidence: list[tuple[int, int]] = []
+        for m in mentions:
+            for t in m.triggers:
+                if t not in triggers:
+                    triggers.append(t)
+            if m.sentence not in evidence:
+                evidence.append(m.sentence)
+            if hit.place is None and m.place is not None:
+                hit.place = m.place
+        hit.triggers = sorted(triggers)
+        hit.evidence = sorted(evidence)
+
+    @staticmethod
+    def _merge_same_date(hits: list[MeetingHit]) -> list[MeetingHit]:
+        out: list[MeetingHit] = []
+        by_date: dict[str | None, MeetingHit] = {}
+        for h in hits:
+            first = by_date.get(h.date) if h.date is not None else None
+            if first is None:
+                by_date[h.date] = h
+                out.append(h)
+                continue
+            names = {p.organization for p in first.parties}
+            first.parties += [p for p in h.parties if p.organization not in names]
+            persons = {p.name for p in first.people}
+            first.people += [p for p in h.people if p.name not in persons]
+            first.triggers = sorted(set(first.triggers) | set(h.triggers))
+            first.evidence = sorted(set(first.evidence) | set(h.evidence))
+            first.place = first.place or h.place
+        return out
+
+    @staticmethod
+    def _attach_gates(doc: Document, out: list[MeetingHit],
+                      meetings: list[tuple[MeetingHit, list[_Mention]]],
+                      owner: list[tuple[int, int | None]]) -> None:
+        """Gate pairs and markers discussed at a meeting: those in the stretch of text the
+        meeting is being reported in."""
+        if not out:
+            return
+        starts = [s for s, _ in owner]
+        hits = [h for h, _ in meetings]
+
+        def meeting_at(pos: int) -> MeetingHit | None:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i < 0 or owner[i][1] is None:
+                return None
+            h = hits[owner[i][1]]  # type: ignore[index]
+            # A meeting merged into another of the same date lives on in that one.
+            return next((x for x in out if x is h), None) or next(
+                (x for x in out if x.date == h.date), None)
+
+        for i, g in enumerate(doc.gates):
+            if g.cn is None:
+                continue
+            mh = meeting_at(g.start)
+            if mh is not None and i not in mh.gates:
+                mh.gates.append(i)
+        for i, mk in enumerate(doc.markers):
+            mh = meeting_at(mk.start)
+            if mh is not None and i not in mh.markers:
+                mh.markers.append(i)
