@@ -221,9 +221,9 @@ def evaluate(
     for f in report.shown_fields():
         s = report.fields[f]
         for doc, v in s.misses:
-            typer.echo(f"miss  {f:<14}{doc}: {v}")
+            typer.echo(f"miss  {f:<16}{doc}: {v}")
         for doc, v in s.extras:
-            typer.echo(f"extra {f:<14}{doc}: {v}")
+            typer.echo(f"extra {f:<16}{doc}: {v}")
 
 
 def main() -> None:  # pragma: no cover

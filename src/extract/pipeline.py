@@ -252,13 +252,15 @@ def _meetings(doc: Document, span: Callable[[int, int], tuple[str, int, int]],
         place = span(*m.place)[0].strip() or None if m.place is not None else None
         evidence = [Span(text=et, start=ea, end=eb)
                     for et, ea, eb in (span(s, e) for s, e in m.evidence)]
+        mentions = [Mention(text=mt, start=ma, end=mb, confidence=m.confidence)
+                    for mt, ma, mb in (span(s, e) for s, e in m.triggers or [m.trigger])]
         out.append(Meeting(
             kind=t.lower(), kind_norm=MeetingKind(m.kind_norm), date=m.date, place=place,
             parties=parties, people=people,
             gate_pairs=sorted(pair_ix[g] for g in m.gates if g in pair_ix),
             markers=sorted(m.markers), trigger=Mention(text=t, start=a, end=b,
                                                        confidence=m.confidence),
-            evidence=evidence, confidence=m.confidence))
+            trigger_mentions=mentions, evidence=evidence, confidence=m.confidence))
     return out
 
 

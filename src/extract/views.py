@@ -13,7 +13,7 @@ from typing import Any
 
 from .models import ArticleRecord
 
-__all__ = ["KINDS", "Entity", "entities", "load_text"]
+__all__ = ["KINDS", "Entity", "entities", "load_text", "meeting_triggers"]
 
 # Output field → short kind name used in tables, CSS classes and spaCy labels.
 KINDS: dict[str, str] = {
@@ -73,6 +73,18 @@ def entities(record: ArticleRecord, kind: str | None = None) -> list[Entity]:
     return out
 
 
+def meeting_triggers(record: ArticleRecord) -> list[Entity]:
+    """The trigger words of the record's meetings, one entity (kind ``meeting``) each."""
+    out: list[Entity] = []
+    for i, m in enumerate(record.meetings):
+        value = f"{m.kind_norm.value} {m.date or ''}".strip()
+        for t in m.trigger_mentions or [m.trigger]:
+            out.append(Entity(record.doc_id, "meeting", t.start, t.end, t.text, value,
+                              t.method.value, t.confidence, {"meeting": i}))
+    out.sort(key=lambda e: (e.start, -e.end))
+    return out
+
+
 def load_text(record: ArticleRecord, text: str | None = None) -> str | None:
     """The article text the offsets point into: ``text`` or the file at ``record.source``.
 
@@ -84,7 +96,7 @@ def load_text(record: ArticleRecord, text: str | None = None) -> str | None:
             text = Path(record.source).read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError, ValueError):
             return None
-    for e in entities(record):
+    for e in entities(record) + meeting_triggers(record):
         if text[e.start:e.end] != e.text:
             return None
     return text
