@@ -181,7 +181,9 @@ class MeetingRecognizer:
                 elif cpeople and self._speech.search(text, cs, ce):
                     self._participants(doc, text, m, [], cpeople[:1], titles, titled_spans,
                                        event=False, role="speak")
-                if m.people or m.parties or m.offices:
+                # A reference ("tại buổi hội đàm") is one more mention of the meeting.
+                m.triggers = [(s, e) for s, e, _ in ctrigs]
+                if m.people or m.parties or m.offices or m.triggers:
                     meetings[current][1].append(m)
             owner.append((cs, current))
 
@@ -307,8 +309,10 @@ class MeetingRecognizer:
             if office is not None and prole in ("lead", "chair", "attend"):
                 o = orgs_by_name[office]
                 if not self._joint_body(o.name):
+                    own = o.side if o.side in ("VN", "CN") else None
                     m.offices.append(MeetingPartyHit(
-                        organization=o.name, side=side or self._org_side(text, m.clause, o),
+                        organization=o.name, side=own or side or self._org_side(
+                            text, m.clause, o),
                         role=None, confidence=0.8))
 
     def _person_side(self, doc: Document, text: str, clause: tuple[int, int], p: PersonHit,
@@ -319,11 +323,6 @@ class MeetingRecognizer:
         stated = {h.side for h in doc.people if h.name == p.name} - {None}
         if len(stated) == 1:
             return stated.pop()
-        if office is not None:
-            return self._org_side(text, clause, orgs_by_name[office])
-        seg = self._segment_side(text, clause, p.start)
-        if seg:
-            return seg
         if leads:
             # "Đoàn Bằng Tường do ông …": the delegation's place or body gives the side.
             found = None
@@ -334,7 +333,16 @@ class MeetingRecognizer:
                 for name, side in self._side_of.items():
                     if len(name) > 3 and name in fold_key(seg_text):
                         return side
-        return None
+                for o in orgs_by_name.values():
+                    if o.side in ("VN", "CN") and found.end() <= o.start < p.start:
+                        return o.side
+        if office is not None and orgs_by_name[office].side in ("VN", "CN"):
+            return orgs_by_name[office].side
+        seg = self._segment_side(text, clause, p.start)
+        if seg:
+            return seg
+        # A body with no side of its own, named without its country, is Vietnamese.
+        return "VN" if office is not None else None
 
     def _joint_body(self, name: str) -> bool:
         key = fold_key(name)
