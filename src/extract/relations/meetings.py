@@ -160,7 +160,7 @@ class MeetingRecognizer:
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
-                m.triggers = [(s, e) for s, e, _ in ctrigs]
+                m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
                 m.date = self._clause_date(text, dates[bisect.bisect_left(date_starts, cs):
                                                        bisect.bisect_left(date_starts, ce)],
                                            main[0], trig_starts)
@@ -182,7 +182,7 @@ class MeetingRecognizer:
                     self._participants(doc, text, m, [], cpeople[:1], titles, titled_spans,
                                        event=False, role="speak")
                 # A reference ("tại buổi hội đàm") is one more mention of the meeting.
-                m.triggers = [(s, e) for s, e, _ in ctrigs]
+                m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
                 if m.people or m.parties or m.offices or m.triggers:
                     meetings[current][1].append(m)
             owner.append((cs, current))
