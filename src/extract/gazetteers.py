@@ -268,6 +268,7 @@ class MeetingsTable(_Data):
     host: list[str]
     speech: list[str]
     joint_body: list[str]
+    proposal: list[str]
     negatives: list[Example] = Field(default_factory=list)
 
     @field_validator("trigger")

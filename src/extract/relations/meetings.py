@@ -47,6 +47,8 @@ from ..text import alternation, fold_key
 
 __all__ = ["MeetingRecognizer"]
 
+# Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
+_MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
@@ -77,6 +79,7 @@ class MeetingRecognizer:
         places: gazetteers.PlacesTable = gazetteers.load("places")
         gates: gazetteers.GatesTable = gazetteers.load("gates")
         self._kind = {tr.text.lower(): tr.kind for tr in t.trigger}
+        self._entry = {tr.text.lower(): tr.text for tr in t.trigger}
         self._triggers: PhraseMatcher[str | None] = PhraseMatcher(
             [(tr.text, tr.text.lower()) for tr in t.trigger] + [(w, None) for w in t.not_trigger])
         self._reference = re.compile(
@@ -114,8 +117,9 @@ class MeetingRecognizer:
         self._leader_close = re.compile(rf"(?<!\w)(?:{alternation(t.leader_close)})(?!\w)",
                                         re.IGNORECASE)
         self._chair = re.compile(rf"(?<!\w)(?:{alternation(t.chair)})(?!\w)", re.IGNORECASE)
-        self._attend = re.compile(rf"(?:^|[^\w])(?:{alternation(t.attend)})(?!\w)",
-                                  re.IGNORECASE)
+        self._attend = re.compile(rf"(?<!\w)(?:{alternation(t.attend)})(?!\w)", re.IGNORECASE)
+        self._proposal = re.compile(rf"(?<!\w)(?:{alternation(t.proposal)})(?!\w)",
+                                    re.IGNORECASE)
         self._speech = re.compile(rf"(?<!\w)(?:{alternation(t.speech)})(?!\w)", re.IGNORECASE)
         self._joint = [fold_key(j) for j in t.joint_body]
         self._both = re.compile(rf"(?<!\w)(?:{alternation(t.both_sides)})(?!\w)", re.IGNORECASE)
@@ -132,7 +136,9 @@ class MeetingRecognizer:
         people = sorted(doc.people, key=lambda p: p.start)
         people_starts = [p.start for p in people]
         titles = sorted(doc.titles, key=lambda h: h.start)
-        titled_spans = SpanIndex((h.start, h.end) for h in titles if h.organization)
+        # A body named inside a person's title ("Ủy viên Trung ương Đảng", "Phó Chủ tịch
+        # UBND tỉnh") is their office, not a party by itself.
+        titled_spans = SpanIndex((h.start, h.end) for h in titles)
         dates = sorted(doc.dates, key=lambda d: d.start)
         date_starts = [d.start for d in dates]
         org_span_ix = SpanIndex((o.start, o.end) for o in orgs)
@@ -141,6 +147,12 @@ class MeetingRecognizer:
         for s, e, payloads in self._triggers.longest(low):
             word = payloads[0]
             if word is None or org_span_ix.holds(s):
+                continue
+            # "giao Ban Quản lý …" is not "giao ban": past the first letter the case must
+            # be the table's (or the whole word in capitals, as in headlines).
+            surface = text[s:e]
+            entry = self._entry[word]
+            if surface[1:] != entry[1:] and not surface.isupper():
                 continue
             triggers.append((s, e, word))
         trig_starts = [s for s, _, _ in triggers]
@@ -224,6 +236,8 @@ class MeetingRecognizer:
         before = text[max(clause[0], s - 40): s]
         if self._reference.search(before) or self._document.search(text, sent[0], s):
             return None
+        if self._proposal.search(text, clause[0], s):
+            return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
         return s, e, word
 
     def _clause_date(self, text: str, cdates: list, trig: int,  # type: ignore[type-arg]
@@ -274,9 +288,11 @@ class MeetingRecognizer:
         mine = [h for h in titles if h.person == person]
         here = [h for h in mine if sent[0] <= h.start < sent[1]] or mine
         title = here[0].title if here else None
-        offices = [h for h in here if h.organization and not fold_key(h.title).startswith(
-            ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội"))
-                   and h.organization in orgs_by_name]
+        def heads(hs: list[TitleHit]) -> list[TitleHit]:
+            return [h for h in hs if h.organization and h.organization in orgs_by_name
+                    and not fold_key(h.title).startswith(_MEMBERSHIP)]
+
+        offices = heads(here) or heads(mine)
         return (offices[-1].organization if offices else None), title
 
     def _participants(self, doc: Document, text: str, m: _Mention, corgs: list[OrgHit],
