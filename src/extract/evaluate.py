@@ -28,7 +28,8 @@ from rapidfuzz import fuzz
 from .models import ArticleRecord, ExtractError
 from .text import fold_key
 
-__all__ = ["FIELDS", "MEETING_FIELDS", "FieldScore", "Report", "load_gold", "score", "score_documents"]
+__all__ = ["FIELDS", "MEETING_FIELDS", "FieldScore", "Report", "load_gold", "score",
+           "score_documents"]
 
 MEETING_FIELDS = ("meetings", "meeting_parties", "meeting_people")
 FIELDS = ("published", "authors", "dates", "people", "titles", "organizations",

@@ -26,8 +26,8 @@ def _kind(kind: str) -> str:
 
 
 MEETING_COLUMNS = ["doc_id", "meeting", "date", "kind", "kind_norm", "place", "side",
-                   "organization", "index", "role", "people", "titles", "leaders", "gate_pairs", "markers",
-                   "trigger", "start", "end", "confidence"]
+                   "organization", "index", "role", "people", "titles", "leaders",
+                   "gate_pairs", "markers", "trigger", "start", "end", "confidence"]
 
 
 def _meeting_rows(records: Iterable[ArticleRecord]) -> list[dict[str, Any]]:

@@ -446,7 +446,8 @@ class MeetingRecognizer:
                 old = people.get(q.name)
                 if old is None:
                     people[q.name] = q
-                elif _ROLE_RANK.get(q.role or "attend", 3) < _ROLE_RANK.get(old.role or "attend", 3):
+                elif _ROLE_RANK.get(q.role or "attend", 3) < _ROLE_RANK.get(
+                        old.role or "attend", 3):
                     people[q.name] = MeetingPersonHit(name=q.name, side=old.side or q.side,
                                                       title=old.title or q.title, role=q.role,
                                                       confidence=old.confidence)
