@@ -249,13 +249,15 @@ def _meetings(doc: Document, span: Callable[[int, int], tuple[str, int, int]],
                                 title=q.title, role=q.role,  # type: ignore[arg-type]
                                 confidence=q.confidence)
                   for q in m.people if q.name in person_ix]
-        place = span(*m.place)[0].strip() or None if m.place is not None else None
+        # Kind and place are values: taken from the normalized text (NFC, one tone placement),
+        # so an NFD or old-tone source gives the same ones; the spans stay in the source.
+        place = doc.text[slice(*m.place)].strip() or None if m.place is not None else None
         evidence = [Span(text=et, start=ea, end=eb)
                     for et, ea, eb in (span(s, e) for s, e in m.evidence)]
         mentions = [Mention(text=mt, start=ma, end=mb, confidence=m.confidence)
                     for mt, ma, mb in (span(s, e) for s, e in m.triggers or [m.trigger])]
         out.append(Meeting(
-            kind=t.lower(), kind_norm=MeetingKind(m.kind_norm), date=m.date, place=place,
+            kind=doc.text[slice(*m.trigger)].lower(), kind_norm=MeetingKind(m.kind_norm), date=m.date, place=place,
             parties=parties, people=people,
             gate_pairs=sorted(pair_ix[g] for g in m.gates if g in pair_ix),
             markers=sorted(m.markers), trigger=Mention(text=t, start=a, end=b,

@@ -110,6 +110,8 @@ class MeetingRecognizer:
             rf"(?<!\w)(?:{alternation(t.side_open)})[ \t]+"
             r"(?:(?:đoàn|tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|khu)[ \t]+)?"
             rf"(?P<place>{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
+        self._place_name = re.compile(
+            rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names if len(n) > 3)})(?!\w)")
         self._delegation = re.compile(rf"(?<!\w)(?:{alternation(t.delegation)})(?!\w)",
                                       re.IGNORECASE)
         self._leader = re.compile(
@@ -161,6 +163,7 @@ class MeetingRecognizer:
         meetings: list[tuple[MeetingHit, list[_Mention]]] = []
         current: int | None = None
         owner: list[tuple[int, int | None]] = []  # clause start → meeting being reported
+        listing: tuple[int, int] | None = None  # sentence whose clauses list participants
         for sent, (cs, ce) in clauses:
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
@@ -183,10 +186,16 @@ class MeetingRecognizer:
                 current = self._merge(meetings, m, current)
             elif current is not None:
                 head = min(ce, cs + 30)
-                frame = not self._document.search(text, sent[0], ce) and bool(
-                    self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
-                    or self._chair.search(text, cs, head)
-                    or self._leader_close.search(text, cs, ce))
+                # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
+                # clause of the same sentence go on listing participants.
+                frame = (listing == sent) or (
+                    not self._document.search(text, sent[0], ce) and bool(
+                        self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
+                        or self._chair.search(text, cs, head)
+                        or self._leader_close.search(text, cs, ce)
+                        # "Lực lượng tuần tra do Thiếu tá A … chỉ huy": led by a person.
+                        or any(self._leader.search(text[max(cs, p.start - 60):p.start])
+                               for p in cpeople)))
                 if frame:
                     self._participants(doc, text, m, corgs, cpeople, titles, titled_spans,
                                        event=False)
@@ -197,6 +206,9 @@ class MeetingRecognizer:
                 m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
                 if m.people or m.parties or m.offices or m.triggers:
                     meetings[current][1].append(m)
+                listing = sent if frame and (m.people or m.parties) else None
+            if main is not None:
+                listing = sent if m.people or m.parties else None
             owner.append((cs, current))
 
         out: list[MeetingHit] = []
@@ -306,6 +318,8 @@ class MeetingRecognizer:
                 continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
+            if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
+                continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
             prole = None
             if event and m.trigger is not None:
                 prole = "host" if o.start < m.trigger[0] else "guest"
@@ -354,6 +368,12 @@ class MeetingRecognizer:
                         return o.side
         if office is not None and orgs_by_name[office].side in ("VN", "CN"):
             return orgs_by_name[office].side
+        # A position of a place: "Phó Huyện trưởng huyện Long Châu".
+        for h in doc.titles:
+            if h.person == p.name and h.organization is None:
+                found_place = self._place_name.search(text, h.start, h.end)
+                if found_place:
+                    return self._side_of.get(fold_key(found_place.group()))
         seg = self._segment_side(text, clause, p.start)
         if seg:
             return seg
@@ -428,7 +448,8 @@ class MeetingRecognizer:
         for m in mentions:
             for p in m.parties:
                 parties.setdefault((p.organization, p.side), p)
-        sides = {s for _, s in parties}
+        # Sides named by a body taking part as host or guest (not one merely attending).
+        sides = {p.side for p in parties.values() if p.role is not None}
         for m in mentions:
             for p in m.offices:
                 if p.side not in sides:
@@ -460,7 +481,7 @@ class MeetingRecognizer:
                     triggers.append(t)
             if m.sentence not in evidence:
                 evidence.append(m.sentence)
-            if hit.place is None and m.place is not None:
+            if hit.place is None and m.place is not None and (m.parties or m.offices):
                 hit.place = m.place
         hit.triggers = sorted(triggers)
         hit.evidence = sorted(evidence)
