@@ -257,7 +257,8 @@ def _meetings(doc: Document, span: Callable[[int, int], tuple[str, int, int]],
         mentions = [Mention(text=mt, start=ma, end=mb, confidence=m.confidence)
                     for mt, ma, mb in (span(s, e) for s, e in m.triggers or [m.trigger])]
         out.append(Meeting(
-            kind=doc.text[slice(*m.trigger)].lower(), kind_norm=MeetingKind(m.kind_norm), date=m.date, place=place,
+            kind=doc.text[slice(*m.trigger)].lower(), kind_norm=MeetingKind(m.kind_norm),
+            date=m.date, place=place,
             parties=parties, people=people,
             gate_pairs=sorted(pair_ix[g] for g in m.gates if g in pair_ix),
             markers=sorted(m.markers), trigger=Mention(text=t, start=a, end=b,
