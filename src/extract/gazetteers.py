@@ -259,6 +259,7 @@ class MeetingsTable(_Data):
     delegation: list[str]
     leader_open: list[str]
     leader_close: list[str]
+    delegation_verb: list[str]
     side_open: list[str]
     side_vn: list[str]
     side_cn: list[str]

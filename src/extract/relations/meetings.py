@@ -50,6 +50,8 @@ __all__ = ["MeetingRecognizer"]
 # Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
 _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
+_JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
+                     re.IGNORECASE)
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -112,6 +114,9 @@ class MeetingRecognizer:
             rf"(?P<place>{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
         self._place_name = re.compile(
             rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names if len(n) > 3)})(?!\w)")
+        self._delegation_acts = re.compile(
+            rf"(?<!phía )(?<!\w)(?:{alternation(t.delegation)})[ \t]+"
+            rf"(?:{alternation(t.delegation_verb)})(?!\w)", re.IGNORECASE)
         self._delegation = re.compile(rf"(?<!\w)(?:{alternation(t.delegation)})(?!\w)",
                                       re.IGNORECASE)
         self._leader = re.compile(
@@ -164,6 +169,7 @@ class MeetingRecognizer:
         current: int | None = None
         owner: list[tuple[int, int | None]] = []  # clause start → meeting being reported
         listing: tuple[int, int] | None = None  # sentence whose clauses list participants
+        leader: PersonHit | None = None  # the last delegation leader named
         for sent, (cs, ce) in clauses:
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
@@ -175,7 +181,12 @@ class MeetingRecognizer:
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
-                m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
+                # "tiếp và làm việc", "gặp gỡ, hội đàm": the words of one report.
+                m.triggers = [(main[0], main[1])]
+                for s, e, _ in ctrigs[1:]:
+                    if not _JOINED.fullmatch(text[m.triggers[-1][1]:s]):
+                        break
+                    m.triggers.append((s, e))
                 m.date = self._clause_date(text, dates[bisect.bisect_left(date_starts, cs):
                                                        bisect.bisect_left(date_starts, ce)],
                                            main[0], trig_starts)
@@ -183,6 +194,10 @@ class MeetingRecognizer:
                 m.place = self._place(text, (cs, nxt))
                 self._participants(doc, text, m, corgs, cpeople, titles, titled_spans,
                                    event=True)
+                if leader is not None and self._delegation_subject(text, m, corgs, cpeople):
+                    # "Đoàn cũng làm việc với …": the delegation led by the last leader named.
+                    self._participants(doc, text, m, [], [leader], titles, titled_spans,
+                                       event=True)
                 current = self._merge(meetings, m, current)
             elif current is not None:
                 head = min(ce, cs + 30)
@@ -209,6 +224,9 @@ class MeetingRecognizer:
                 listing = sent if frame and (m.people or m.parties) else None
             if main is not None:
                 listing = sent if m.people or m.parties else None
+            for p in cpeople:
+                if self._leader.search(text[max(cs, p.start - 60):p.start]):
+                    leader = p
             owner.append((cs, current))
 
         out: list[MeetingHit] = []
@@ -252,12 +270,24 @@ class MeetingRecognizer:
             return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
         return s, e, word
 
+    def _delegation_subject(self, text: str, m: _Mention, corgs: list[OrgHit],
+                            cpeople: list[PersonHit]) -> bool:
+        """The clause's subject is a delegation named before ("Đoàn cũng làm việc với …",
+        "đoàn đã đến thăm …"): a delegation word and no body or person before the trigger."""
+        assert m.trigger is not None
+        start, trig = m.clause[0], m.trigger[0]
+        if any(o.start < trig for o in corgs) or any(p.start < trig for p in cpeople):
+            return False
+        return bool(self._delegation_acts.search(text, start, trig))
+
     def _clause_date(self, text: str, cdates: list, trig: int,  # type: ignore[type-arg]
                      trig_starts: list[int]) -> str | None:
         best: tuple[int, int, str] | None = None
         for d in cdates:
             before = text[max(0, d.start - 40): d.start]
-            if self._date_block.search(before) or self._doc_date.search(before):
+            # "Từ ngày 30/10-1/11/2022": a stated span is the meeting's, its "từ" no bound.
+            if self._doc_date.search(before) or (
+                    d.granularity != "span" and self._date_block.search(before)):
                 continue
             if d.start > trig and bisect.bisect_left(trig_starts, d.start) - \
                     bisect.bisect_right(trig_starts, trig) > 0:
@@ -430,8 +460,8 @@ class MeetingRecognizer:
             if s < after or len(doc.text[s:e].split()) < 6:
                 continue
             for d in dates:
-                if s <= d.start < e and not self._date_block.search(
-                        doc.text[max(0, d.start - 40): d.start]):
+                if s <= d.start < e and (d.granularity == "span" or not self._date_block.search(
+                        doc.text[max(0, d.start - 40): d.start])):
                     lead_date = d.value
                     break
             break
