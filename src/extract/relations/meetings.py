@@ -86,7 +86,7 @@ class MeetingRecognizer:
             [(tr.text, tr.text.lower()) for tr in t.trigger] + [(w, None) for w in t.not_trigger])
         self._reference = re.compile(
             rf"(?<!\w)(?:{alternation(t.reference_before)})[ \t]+"
-            r"(?:(?:buổi|cuộc|phiên|lễ|các|những|của)[ \t]+)*$", re.IGNORECASE)
+            r"(?:(?:buổi|cuộc|phiên|lễ|các|những|của|chương trình)[ \t]+)*$", re.IGNORECASE)
         self._document = re.compile(rf"(?<!\w)(?:{alternation(t.document_word)})(?!\w)")
         self._date_block = re.compile(
             rf"(?<!\w)(?:{alternation(t.date_not_after)})[ \t]+(?:(?:ngày|tháng|năm|quý)[ \t]+)?$",
@@ -359,9 +359,14 @@ class MeetingRecognizer:
         for p in cpeople:
             before = text[cs:p.start]
             leads = bool(self._leader.search(before[-60:]))
-            prole = role or ("lead" if leads else
-                             "chair" if self._chair.search(before[-80:]) or
-                             self._chair.search(text, p.end, min(ce, p.end + 120)) else "attend")
+            chairs = bool(self._chair.search(before[-80:]) or
+                          self._chair.search(text, p.end, min(ce, p.end + 120)))
+            # The subject of the report ("Chủ tịch UBND tỉnh X Lầu Văn Sình đã tiếp …",
+            # "ông A dự và chỉ đạo hội nghị") hosts or leads it.
+            subject = event and m.trigger is not None and p.end <= m.trigger[0] and not [
+                o for o in corgs if p.end <= o.start < m.trigger[0]]
+            prole = role or ("lead" if leads or (subject and not chairs) else
+                             "chair" if chairs else "attend")
             office, title = self._office(p.name, m.sentence, titles, orgs_by_name)
             side = self._person_side(doc, text, m.clause, p, office, orgs_by_name, leads)
             m.people.append(MeetingPersonHit(name=p.name, side=side, title=title, role=prole,
@@ -480,9 +485,16 @@ class MeetingRecognizer:
                 parties.setdefault((p.organization, p.side), p)
         # Sides named by a body taking part as host or guest (not one merely attending).
         sides = {p.side for p in parties.values() if p.role is not None}
+        first = next((m for m in mentions if m.parties or m.offices), None)
         for m in mentions:
+            # A side that the report itself (the first mention, or one with its own date)
+            # names only by the person leading or chairing it: their office is its party
+            # ("Đoàn đại biểu tỉnh Lạng Sơn do ông A, Bí thư Tỉnh ủy … đã thăm …").
+            primary = m.trigger is not None and (m is first or m.date is not None)
+            own = {p.side for p in m.parties if p.role is not None}
+            leaders = {q.side for q in m.people if q.role in ("lead", "chair")}
             for p in m.offices:
-                if p.side not in sides:
+                if p.side not in sides or (primary and p.side in leaders and p.side not in own):
                     parties.setdefault((p.organization, p.side), p)
         # One entry per body: the first side it was given.
         seen: set[str] = set()
