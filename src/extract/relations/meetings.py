@@ -50,6 +50,7 @@ __all__ = ["MeetingRecognizer"]
 # Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
 _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
+_COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
 _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
                      re.IGNORECASE)
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
@@ -170,6 +171,8 @@ class MeetingRecognizer:
         owner: list[tuple[int, int | None]] = []  # clause start → meeting being reported
         listing: tuple[int, int] | None = None  # sentence whose clauses list participants
         leader: PersonHit | None = None  # the last delegation leader named
+        lead = self._lead(doc)
+        about = {x for x in (lead, self._headline_sentence(doc)) if x is not None}
         for sent, (cs, ce) in clauses:
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
@@ -177,7 +180,7 @@ class MeetingRecognizer:
             cpeople = people[bisect.bisect_left(people_starts, cs):
                              bisect.bisect_left(people_starts, ce)]
             m = _Mention(clause=(cs, ce), sentence=sent)
-            main = self._main_trigger(text, sent, (cs, ce), ctrigs)
+            main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople)
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
@@ -217,13 +220,25 @@ class MeetingRecognizer:
                 elif cpeople and self._speech.search(text, cs, ce):
                     self._participants(doc, text, m, [], cpeople[:1], titles, titled_spans,
                                        event=False, role="speak")
+                    # A speaker speaks at the meeting when already taking part in it, when
+                    # the clause names the meeting ("Phát biểu tại buổi lễ, ông A …") or
+                    # when their office is a party; else it is someone quoted by the writer.
+                    # An article about the meeting (reported in its headline or lead)
+                    # quotes the people who spoke at it.
+                    office = self._office(cpeople[0].name, sent, titles,
+                                          {o.name: o for o in doc.orgs})[0]
+                    if not ctrigs and not self._takes_part(meetings[current][1], m, office) \
+                            and meetings[current][1][0].sentence not in about:
+                        m.people, m.offices = [], []
                 # A reference ("tại buổi hội đàm") is one more mention of the meeting.
                 m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
                 if m.people or m.parties or m.offices or m.triggers:
                     meetings[current][1].append(m)
-                listing = sent if frame and (m.people or m.parties) else None
+                listing = sent if frame and (m.people or m.parties) and (
+                    listing == sent or self._lists(text, cs, ce)) else None
             if main is not None:
-                listing = sent if m.people or m.parties else None
+                listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
+                    else None
             for p in cpeople:
                 if self._leader.search(text[max(cs, p.start - 60):p.start]):
                     leader = p
@@ -257,7 +272,8 @@ class MeetingRecognizer:
         return out
 
     def _main_trigger(self, text: str, sent: tuple[int, int], clause: tuple[int, int],
-                      ctrigs: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+                      ctrigs: list[tuple[int, int, str]],
+                      cpeople: list[PersonHit]) -> tuple[int, int, str] | None:
         # Only the clause's first trigger reports: in "Tại buổi hội đàm, … tại Hội nghị lần
         # thứ 16 …" the later one is a past event the speakers refer to.
         if not ctrigs:
@@ -268,7 +284,24 @@ class MeetingRecognizer:
             return None
         if self._proposal.search(text, clause[0], s):
             return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
+        said = self._speech.search(text, clause[0], s)
+        if said and any(p.end <= said.start() for p in cpeople):
+            return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
+        if _COUNT.match(text, e):
+            return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
         return s, e, word
+
+    @staticmethod
+    def _takes_part(mentions: list[_Mention], m: _Mention, office: str | None) -> bool:
+        names = {q.name for x in mentions for q in x.people}
+        bodies = {p.organization for x in mentions for p in x.parties + x.offices}
+        return bool({q.name for q in m.people} & names or office in bodies)
+
+    def _lists(self, text: str, cs: int, ce: int) -> bool:
+        """The clause lists participants ("Dự … có bà A, …", "phía Trung Quốc có …"), so
+        the next clauses of its sentence may go on with the list."""
+        return bool(self._attend.search(text, cs, ce) or self._side.search(text, cs, ce)
+                    or re.search(r"(?<!\w)(?:có|gồm|là)(?!\w)", text[cs:ce]))
 
     def _delegation_subject(self, text: str, m: _Mention, corgs: list[OrgHit],
                             cpeople: list[PersonHit]) -> bool:
@@ -278,7 +311,7 @@ class MeetingRecognizer:
         start, trig = m.clause[0], m.trigger[0]
         if any(o.start < trig for o in corgs) or any(p.start < trig for p in cpeople):
             return False
-        return bool(self._delegation_acts.search(text, start, trig))
+        return bool(self._delegation_acts.search(text, start, m.trigger[1]))
 
     def _clause_date(self, text: str, cdates: list, trig: int,  # type: ignore[type-arg]
                      trig_starts: list[int]) -> str | None:
@@ -456,14 +489,27 @@ class MeetingRecognizer:
         mentions.append(m)
         return target
 
-    def _fallback_dates(self, doc: Document, dates: list) -> tuple[str | None, str | None]:  # type: ignore[type-arg]
-        """The lead sentence's date and the article's date."""
+    @staticmethod
+    def _headline_sentence(doc: Document) -> tuple[int, int] | None:
+        if doc.headline is None:
+            return None
+        return doc.sentence_of(doc.headline[0])
+
+    @staticmethod
+    def _lead(doc: Document) -> tuple[int, int] | None:
+        """The lead sentence: the first of the body (after headline and dateline)."""
         after = max([doc.headline[1] if doc.headline else 0,
                      doc.dateline[1] if doc.dateline else 0])
-        lead_date = None
         for s, e in doc.sentences:
-            if s < after or len(doc.text[s:e].split()) < 6:
-                continue
+            if s >= after and len(doc.text[s:e].split()) >= 6:
+                return s, e
+        return None
+
+    def _fallback_dates(self, doc: Document, dates: list) -> tuple[str | None, str | None]:  # type: ignore[type-arg]
+        """The lead sentence's date and the article's date."""
+        lead = self._lead(doc)
+        lead_date = None
+        for s, e in [lead] if lead else []:
             for d in dates:
                 if s <= d.start < e and (d.granularity == "span" or not self._date_block.search(
                         doc.text[max(0, d.start - 40): d.start])):
