@@ -150,6 +150,8 @@ class MeetingRecognizer:
         dates = sorted(doc.dates, key=lambda d: d.start)
         date_starts = [d.start for d in dates]
         org_span_ix = SpanIndex((o.start, o.end) for o in orgs)
+        named_spans = SpanIndex([(o.start, o.end) for o in orgs]
+                                + [(h.start, h.end) for h in titles])
 
         triggers: list[tuple[int, int, str]] = []
         for s, e, payloads in self._triggers.longest(low):
@@ -180,7 +182,7 @@ class MeetingRecognizer:
             cpeople = people[bisect.bisect_left(people_starts, cs):
                              bisect.bisect_left(people_starts, ce)]
             m = _Mention(clause=(cs, ce), sentence=sent)
-            main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople)
+            main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
@@ -273,7 +275,8 @@ class MeetingRecognizer:
 
     def _main_trigger(self, text: str, sent: tuple[int, int], clause: tuple[int, int],
                       ctrigs: list[tuple[int, int, str]],
-                      cpeople: list[PersonHit]) -> tuple[int, int, str] | None:
+                      cpeople: list[PersonHit],
+                      names: SpanIndex) -> tuple[int, int, str] | None:
         # Only the clause's first trigger reports: in "Tại buổi hội đàm, … tại Hội nghị lần
         # thứ 16 …" the later one is a past event the speakers refer to.
         if not ctrigs:
@@ -284,9 +287,11 @@ class MeetingRecognizer:
             return None
         if self._proposal.search(text, clause[0], s):
             return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
-        said = self._speech.search(text, clause[0], s)
-        if said and any(p.end <= said.start() for p in cpeople):
-            return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
+        for said in self._speech.finditer(text, clause[0], s):
+            if names.holds(said.start()):
+                continue  # "Ban Chỉ đạo" is a body, not "chỉ đạo" (to direct)
+            if any(p.end <= said.start() for p in cpeople):
+                return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
         if _COUNT.match(text, e):
             return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
         return s, e, word
