@@ -451,7 +451,14 @@ class MeetingRecognizer:
         if seg:
             return seg
         # A body with no side of its own, named without its country, is Vietnamese.
-        return "VN" if office is not None else None
+        if office is not None:
+            return "VN"
+        # "… làm việc với Tổng Lãnh sự quán Việt Nam tại Nam Ninh; ông A, Tổng Lãnh sự, …":
+        # a person with a bare title takes the side of the bodies of their sentence, when
+        # those are all of one side.
+        sent = doc.sentence_of(p.start)
+        sides = {o.side for o in doc.orgs if sent[0] <= o.start < sent[1]}
+        return sides.pop() if len(sides) == 1 and None not in sides else None
 
     def _joint_body(self, name: str) -> bool:
         key = fold_key(name)
