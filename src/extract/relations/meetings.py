@@ -72,6 +72,37 @@ class _Mention:
     offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
 
 
+class _Index:
+    """Lookups over one document's entities, built once per article (long articles have
+    thousands of mentions: a scan per person would make the stage quadratic)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.orgs = sorted(doc.orgs, key=lambda o: o.start)
+        self.org_starts = [o.start for o in self.orgs]
+        self.by_name: dict[str, OrgHit] = {}
+        for o in self.orgs:
+            self.by_name.setdefault(o.name, o)
+        self.titles: dict[str, list[TitleHit]] = {}
+        for h in sorted(doc.titles, key=lambda h: h.start):
+            self.titles.setdefault(h.person, []).append(h)
+        self.stated: dict[str, set[str]] = {}
+        for q in doc.people:
+            if q.side is not None:
+                self.stated.setdefault(q.name, set()).add(q.side)
+        self.sentences = doc.sentences or [(0, len(doc.text))]
+        self.sentence_starts = [a for a, _ in self.sentences]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return 0, 0
+
+    def orgs_in(self, start: int, end: int) -> list[OrgHit]:
+        return self.orgs[bisect.bisect_left(self.org_starts, start):
+                         bisect.bisect_left(self.org_starts, end)]
+
+
 class MeetingRecognizer:
     """Stage: meetings built from the entities the recognizers found."""
 
@@ -144,6 +175,7 @@ class MeetingRecognizer:
         people = sorted(doc.people, key=lambda p: p.start)
         people_starts = [p.start for p in people]
         titles = sorted(doc.titles, key=lambda h: h.start)
+        ix = _Index(doc)
         # A body named inside a person's title ("Ủy viên Trung ương Đảng", "Phó Chủ tịch
         # UBND tỉnh") is their office, not a party by itself.
         titled_spans = SpanIndex((h.start, h.end) for h in titles)
@@ -197,11 +229,11 @@ class MeetingRecognizer:
                                            main[0], trig_starts)
                 nxt = next((t[0] for t in ctrigs if t[0] > main[0]), ce)
                 m.place = self._place(text, (cs, nxt))
-                self._participants(doc, text, m, corgs, cpeople, titles, titled_spans,
+                self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
                                    event=True)
                 if leader is not None and self._delegation_subject(text, m, corgs, cpeople):
                     # "Đoàn cũng làm việc với …": the delegation led by the last leader named.
-                    self._participants(doc, text, m, [], [leader], titles, titled_spans,
+                    self._participants(doc, text, m, [], [leader], ix, titled_spans,
                                        event=True)
                 current = self._merge(meetings, m, current)
             elif current is not None:
@@ -217,18 +249,17 @@ class MeetingRecognizer:
                         or any(self._leader.search(text[max(cs, p.start - 60):p.start])
                                for p in cpeople)))
                 if frame:
-                    self._participants(doc, text, m, corgs, cpeople, titles, titled_spans,
+                    self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
                                        event=False)
                 elif cpeople and self._speech.search(text, cs, ce):
-                    self._participants(doc, text, m, [], cpeople[:1], titles, titled_spans,
+                    self._participants(doc, text, m, [], cpeople[:1], ix, titled_spans,
                                        event=False, role="speak")
                     # A speaker speaks at the meeting when already taking part in it, when
                     # the clause names the meeting ("Phát biểu tại buổi lễ, ông A …") or
                     # when their office is a party; else it is someone quoted by the writer.
                     # An article about the meeting (reported in its headline or lead)
                     # quotes the people who spoke at it.
-                    office = self._office(cpeople[0].name, sent, titles,
-                                          {o.name: o for o in doc.orgs})[0]
+                    office = self._office(cpeople[0].name, sent, ix)[0]
                     if not ctrigs and not self._takes_part(meetings[current][1], m, office) \
                             and meetings[current][1][0].sentence not in about:
                         m.people, m.offices = [], []
@@ -361,11 +392,12 @@ class MeetingRecognizer:
             return o.side
         return self._segment_side(text, clause, o.start) or "VN"
 
-    def _office(self, person: str, sent: tuple[int, int], titles: list[TitleHit],
-                orgs_by_name: dict[str, OrgHit]) -> tuple[str | None, str | None]:
+    def _office(self, person: str, sent: tuple[int, int],
+                ix: _Index) -> tuple[str | None, str | None]:
         """(head-office organization, title held) for ``person``: the last-listed office
         stated beside them in this sentence, else anywhere; memberships give none."""
-        mine = [h for h in titles if h.person == person]
+        mine = ix.titles.get(person, [])
+        orgs_by_name = ix.by_name
         here = [h for h in mine if sent[0] <= h.start < sent[1]] or mine
         title = here[0].title if here else None
         def heads(hs: list[TitleHit]) -> list[TitleHit]:
@@ -376,11 +408,11 @@ class MeetingRecognizer:
         return (offices[-1].organization if offices else None), title
 
     def _participants(self, doc: Document, text: str, m: _Mention, corgs: list[OrgHit],
-                      cpeople: list[PersonHit], titles: list[TitleHit],
+                      cpeople: list[PersonHit], ix: _Index,
                       titled_spans: SpanIndex, *, event: bool,
                       role: str | None = None) -> None:
         cs, ce = m.clause
-        orgs_by_name = {o.name: o for o in doc.orgs}
+        orgs_by_name = ix.by_name
         for o in corgs:
             if titled_spans.holds(o.start) or self._joint_body(o.name):
                 continue
@@ -405,8 +437,8 @@ class MeetingRecognizer:
                 o for o in corgs if p.end <= o.start < m.trigger[0]]
             prole = role or ("lead" if leads or (subject and not chairs) else
                              "chair" if chairs else "attend")
-            office, title = self._office(p.name, m.sentence, titles, orgs_by_name)
-            side = self._person_side(doc, text, m.clause, p, office, orgs_by_name, leads)
+            office, title = self._office(p.name, m.sentence, ix)
+            side = self._person_side(text, m.clause, p, office, ix, leads)
             m.people.append(MeetingPersonHit(name=p.name, side=side, title=title, role=prole,
                                              confidence=0.85 if event else 0.8))
             if office is not None and prole in ("lead", "chair", "attend"):
@@ -418,14 +450,14 @@ class MeetingRecognizer:
                             text, m.clause, o),
                         role=None, confidence=0.8))
 
-    def _person_side(self, doc: Document, text: str, clause: tuple[int, int], p: PersonHit,
-                     office: str | None, orgs_by_name: dict[str, OrgHit],
-                     leads: bool) -> str | None:
+    def _person_side(self, text: str, clause: tuple[int, int], p: PersonHit,
+                     office: str | None, ix: _Index, leads: bool) -> str | None:
         if p.side in ("VN", "CN"):
             return p.side
-        stated = {h.side for h in doc.people if h.name == p.name} - {None}
+        orgs_by_name = ix.by_name
+        stated = ix.stated.get(p.name, set())
         if len(stated) == 1:
-            return stated.pop()
+            return next(iter(stated))
         if leads:
             # "Đoàn Bằng Tường do ông …": the delegation's place or body gives the side.
             found = None
@@ -436,14 +468,14 @@ class MeetingRecognizer:
                 for name, side in self._side_of.items():
                     if len(name) > 3 and name in fold_key(seg_text):
                         return side
-                for o in orgs_by_name.values():
-                    if o.side in ("VN", "CN") and found.end() <= o.start < p.start:
+                for o in ix.orgs_in(found.end(), p.start):
+                    if o.side in ("VN", "CN"):
                         return o.side
         if office is not None and orgs_by_name[office].side in ("VN", "CN"):
             return orgs_by_name[office].side
         # A position of a place: "Phó Huyện trưởng huyện Long Châu".
-        for h in doc.titles:
-            if h.person == p.name and h.organization is None:
+        for h in ix.titles.get(p.name, []):
+            if h.organization is None:
                 found_place = self._place_name.search(text, h.start, h.end)
                 if found_place:
                     return self._side_of.get(fold_key(found_place.group()))
@@ -456,8 +488,7 @@ class MeetingRecognizer:
         # "… làm việc với Tổng Lãnh sự quán Việt Nam tại Nam Ninh; ông A, Tổng Lãnh sự, …":
         # a person with a bare title takes the side of the bodies of their sentence, when
         # those are all of one side.
-        sent = doc.sentence_of(p.start)
-        sides = {o.side for o in doc.orgs if sent[0] <= o.start < sent[1]}
+        sides = {o.side for o in ix.orgs_in(*ix.sentence_of(p.start))}
         return sides.pop() if len(sides) == 1 and None not in sides else None
 
     def _joint_body(self, name: str) -> bool:
