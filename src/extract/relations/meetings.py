@@ -90,6 +90,9 @@ class _Index:
             if q.side is not None:
                 self.stated.setdefault(q.name, set()).add(q.side)
         self.sentences = doc.sentences or [(0, len(doc.text))]
+        # Found once per clause / body name (a clause listing many bodies asks for each).
+        self.segments: dict[tuple[int, int], list[tuple[int, str | None]]] = {}
+        self.joint: dict[str, bool] = {}
         self.sentence_starts = [a for a, _ in self.sentences]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -213,6 +216,11 @@ class MeetingRecognizer:
             corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
             cpeople = people[bisect.bisect_left(people_starts, cs):
                              bisect.bisect_left(people_starts, ce)]
+            if not ctrigs and not corgs and not cpeople:
+                # Nothing to report or attach; a participant list stops here.
+                listing = None if listing != sent else listing
+                owner.append((cs, current))
+                continue
             m = _Mention(clause=(cs, ce), sentence=sent)
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
             if main is not None:
@@ -379,18 +387,25 @@ class MeetingRecognizer:
 
     # --- participants ---------------------------------------------------------------------
 
-    def _segment_side(self, text: str, clause: tuple[int, int], pos: int) -> str | None:
+    def _segment_side(self, text: str, clause: tuple[int, int], pos: int,
+                      ix: _Index) -> str | None:
+        """The side of the last "phía …" before ``pos`` in the clause."""
+        segments = ix.segments.get(clause)
+        if segments is None:
+            segments = [(m.end(), self._side_of.get(fold_key(m.group("place"))))
+                        for m in self._side.finditer(text, clause[0], clause[1])]
+            ix.segments[clause] = segments
         found = None
-        for m in self._side.finditer(text, clause[0], pos):
-            found = m
-        if found is None:
-            return None
-        return self._side_of.get(fold_key(found.group("place")))
+        for end, side in segments:
+            if end > pos:
+                break
+            found = side
+        return found
 
-    def _org_side(self, text: str, clause: tuple[int, int], o: OrgHit) -> str:
+    def _org_side(self, text: str, clause: tuple[int, int], o: OrgHit, ix: _Index) -> str:
         if o.side in ("VN", "CN"):
             return o.side
-        return self._segment_side(text, clause, o.start) or "VN"
+        return self._segment_side(text, clause, o.start, ix) or "VN"
 
     def _office(self, person: str, sent: tuple[int, int],
                 ix: _Index) -> tuple[str | None, str | None]:
@@ -414,7 +429,7 @@ class MeetingRecognizer:
         cs, ce = m.clause
         orgs_by_name = ix.by_name
         for o in corgs:
-            if titled_spans.holds(o.start) or self._joint_body(o.name):
+            if titled_spans.holds(o.start) or self._joint_body(o.name, ix):
                 continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
@@ -424,7 +439,7 @@ class MeetingRecognizer:
             if event and m.trigger is not None:
                 prole = "host" if o.start < m.trigger[0] else "guest"
             m.parties.append(MeetingPartyHit(organization=o.name,
-                                             side=self._org_side(text, m.clause, o),
+                                             side=self._org_side(text, m.clause, o, ix),
                                              role=prole, confidence=0.85 if event else 0.8))
         for p in cpeople:
             before = text[cs:p.start]
@@ -443,11 +458,11 @@ class MeetingRecognizer:
                                              confidence=0.85 if event else 0.8))
             if office is not None and prole in ("lead", "chair", "attend"):
                 o = orgs_by_name[office]
-                if not self._joint_body(o.name):
+                if not self._joint_body(o.name, ix):
                     own = o.side if o.side in ("VN", "CN") else None
                     m.offices.append(MeetingPartyHit(
                         organization=o.name, side=own or side or self._org_side(
-                            text, m.clause, o),
+                            text, m.clause, o, ix),
                         role=None, confidence=0.8))
 
     def _person_side(self, text: str, clause: tuple[int, int], p: PersonHit,
@@ -479,7 +494,7 @@ class MeetingRecognizer:
                 found_place = self._place_name.search(text, h.start, h.end)
                 if found_place:
                     return self._side_of.get(fold_key(found_place.group()))
-        seg = self._segment_side(text, clause, p.start)
+        seg = self._segment_side(text, clause, p.start, ix)
         if seg:
             return seg
         # A body with no side of its own, named without its country, is Vietnamese.
@@ -491,9 +506,12 @@ class MeetingRecognizer:
         sides = {o.side for o in ix.orgs_in(*ix.sentence_of(p.start))}
         return sides.pop() if len(sides) == 1 and None not in sides else None
 
-    def _joint_body(self, name: str) -> bool:
-        key = fold_key(name)
-        return any(j in key for j in self._joint)
+    def _joint_body(self, name: str, ix: _Index) -> bool:
+        joint = ix.joint.get(name)
+        if joint is None:
+            key = fold_key(name)
+            joint = ix.joint[name] = any(j in key for j in self._joint)
+        return joint
 
     # --- assembling meetings --------------------------------------------------------------
 
