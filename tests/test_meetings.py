@@ -235,3 +235,32 @@ def test_gold_without_meetings_is_not_scored_for_them() -> None:
     gold["a"]["meetings"] = []
     r = score_documents(gold, pred)
     assert r.fields["meetings"].fp == 1 and "meeting_people" in r.shown_fields()
+
+
+# --- views ---------------------------------------------------------------------------------
+
+def test_report_shows_a_meetings_table_and_highlights_triggers() -> None:
+    from extract.display import record_html
+    from extract.report import render_report
+
+    rec = Pipeline().run(_SIDES, doc_id="sides", reference_date=date(2025, 5, 27))
+    page = render_report([rec], texts={"sides": _SIDES})
+    table = page.split("xt-meetings", 1)[1].split("</table>", 1)[0]
+    assert "<th>VN side</th><th>CN side</th>" in table
+    assert "2025-05-09" in table and "Hoàng Chí Kiên" in table and "Trần Quang Vinh" in table
+    assert page.count('class="xt-ent xt-k-meeting"') == len(rec.meetings[0].trigger_mentions)
+    assert 'data-value="talks 2025-05-09"' in page
+    assert "xt-meetings" in record_html(rec, _SIDES)
+
+
+def test_meetings_frame_has_one_row_per_meeting_and_party() -> None:
+    pytest.importorskip("pandas")
+    from extract.frames import to_frame
+
+    records = [Pipeline().run(t, doc_id=str(i), reference_date=date(2025, 5, 27))
+               for i, t in enumerate((_SIDES, _DELEGATION))]
+    frame = to_frame(records, kind="meetings")
+    assert len(frame) == sum(len(m.parties) for r in records for m in r.meetings)
+    cn = frame[(frame.doc_id == "0") & (frame.side == "CN")].iloc[0]
+    assert cn.date == "2025-05-09" and cn.people == ["Hoàng Chí Kiên"]
+    assert set(frame.columns) >= {"date", "kind", "side", "organization", "leaders"}

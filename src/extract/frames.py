@@ -22,7 +22,8 @@ def _kind(kind: str) -> str:
         return KINDS[kind]
     if kind in KINDS.values():
         return kind
-    raise ExtractError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}", stage="frame")
+    raise ExtractError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}, meetings",
+                       stage="frame")
 
 
 MEETING_COLUMNS = ["doc_id", "meeting", "date", "kind", "kind_norm", "place", "side",
