@@ -264,3 +264,21 @@ def test_meetings_frame_has_one_row_per_meeting_and_party() -> None:
     cn = frame[(frame.doc_id == "0") & (frame.side == "CN")].iloc[0]
     assert cn.date == "2025-05-09" and cn.people == ["Hoàng Chí Kiên"]
     assert set(frame.columns) >= {"date", "kind", "side", "organization", "leaders"}
+
+
+_JOINT = (
+    "Từ ngày 3 đến 5/6/2025, tại Hà Nội, Ủy ban Liên hợp biên giới đất liền Việt Nam – Trung "
+    "Quốc đã tiến hành Phiên họp lần thứ 14. Đồng Chủ tịch Ủy ban phía Việt Nam là ông Nguyễn "
+    "Văn Hải, Thứ trưởng Bộ Ngoại giao; phía Trung Quốc là ông Lý Minh Khải, Trợ lý Bộ trưởng "
+    "Bộ Ngoại giao Trung Quốc.")
+
+
+def test_joint_committee_is_no_party_its_co_chairs_offices_are(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _JOINT)
+    (m,) = doc.meetings
+    assert m.date == "2025-06-03/2025-06-05"
+    parties = {(p.side, p.organization) for p in m.parties}
+    assert not [n for _, n in parties if "Liên hợp" in n]
+    assert ("CN", "Bộ Ngoại giao Trung Quốc") in parties and ("VN", "Bộ Ngoại giao") in parties
+    assert {(q.side, q.name) for q in m.people} == {("VN", "Nguyễn Văn Hải"),
+                                                    ("CN", "Lý Minh Khải")}

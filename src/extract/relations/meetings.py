@@ -243,7 +243,9 @@ class MeetingRecognizer:
                     # "Đoàn cũng làm việc với …": the delegation led by the last leader named.
                     self._participants(doc, text, m, [], [leader], ix, titled_spans,
                                        event=True)
-                current = self._merge(meetings, m, current)
+                current = self._merge(meetings, m, current,
+                                      opens=current is None and sent in about
+                                      and m.date is not None)
             elif current is not None:
                 head = min(ce, cs + 30)
                 # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
@@ -523,7 +525,12 @@ class MeetingRecognizer:
                     or persons & {p.name for p in m.people})
 
     def _merge(self, meetings: list[tuple[MeetingHit, list[_Mention]]], m: _Mention,
-               current: int | None) -> int | None:
+               current: int | None, opens: bool = False) -> int | None:
+        """The meeting ``m`` belongs to (appending it there), a new one, or none.
+
+        ``opens``: the mention introduces the article's meeting (headline or lead, with its
+        date) though it names no party itself ("Ủy ban Liên hợp … đã tiến hành Phiên họp lần thứ 13"); the
+        frames that follow may give its parties, else it is dropped."""
         named = bool(m.parties or m.offices)
         target: int | None = None
         if not named:
@@ -538,7 +545,7 @@ class MeetingRecognizer:
             target = next((i for i in reversed(range(len(meetings)))
                            if self._shares(meetings[i][1], m)), current)
         if target is None:
-            if not named:
+            if not named and not opens:
                 return current
             assert m.trigger is not None and m.kind is not None
             meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
