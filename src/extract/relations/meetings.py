@@ -529,8 +529,8 @@ class MeetingRecognizer:
         """The meeting ``m`` belongs to (appending it there), a new one, or none.
 
         ``opens``: the mention introduces the article's meeting (headline or lead, with its
-        date) though it names no party itself ("Ủy ban Liên hợp … đã tiến hành Phiên họp lần thứ 13"); the
-        frames that follow may give its parties, else it is dropped."""
+        date) though it names no party itself ("Ủy ban Liên hợp … đã tiến hành Phiên họp lần
+        thứ 13"); the frames that follow may give its parties, else it is dropped."""
         named = bool(m.parties or m.offices)
         target: int | None = None
         if not named:
