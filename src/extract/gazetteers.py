@@ -266,7 +266,6 @@ class MeetingsTable(_Data):
     both_sides: list[str]
     attend: list[str]
     chair: list[str]
-    host: list[str]
     speech: list[str]
     joint_body: list[str]
     proposal: list[str]

@@ -12,9 +12,14 @@ How a meeting is built, clause by clause (a sentence cut at ``;``), in text orde
   … đón tiếp``).  Its bodies are parties (a venue after ``tại`` and joint committees are
   not), its people take part; its date is the nearest date of the clause that is not a
   deadline (``trước ngày 15/12``) nor a document's date.
+  Proposed (``đề nghị … tổ chức hội nghị``), counted (``12 lần tuần tra``) and reported
+  (``ông A khẳng định, … hai bên ký kết``) meetings are not reports.
 * a *frame clause* (``Phía Đông Hưng có ông …``, ``Đoàn Bằng Tường do ông … làm Trưởng
-  đoàn``) adds people and bodies to the meeting being reported; a *speech clause* (``Ông Tạ
-  Minh Huy đề nghị …``) adds its speaker.
+  đoàn``, the clauses after ``Dự … có bà A, …;``) adds people and bodies to the meeting
+  being reported; a *speech clause* (``Ông Tạ Minh Huy đề nghị …``) adds its speaker when
+  they take part in it or the article is about it (its headline or lead reports it).
+* a clause naming no party (``Hai bên đánh giá …``, ``Tại buổi hội đàm, …``) is one more
+  mention of the meeting being reported.
 
 Mentions with a date of their own open a meeting for that date (or give their date to the
 undated meeting they share a body or person with); undated mentions join the meeting they
@@ -245,7 +250,8 @@ class MeetingRecognizer:
                                        event=True)
                 current = self._merge(meetings, m, current,
                                       opens=current is None and sent in about
-                                      and m.date is not None)
+                                      and m.date is not None,
+                                      refers=bool(self._both.search(text, cs, ce)))
             elif current is not None:
                 head = min(ce, cs + 30)
                 # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
@@ -525,7 +531,7 @@ class MeetingRecognizer:
                     or persons & {p.name for p in m.people})
 
     def _merge(self, meetings: list[tuple[MeetingHit, list[_Mention]]], m: _Mention,
-               current: int | None, opens: bool = False) -> int | None:
+               current: int | None, opens: bool = False, refers: bool = True) -> int | None:
         """The meeting ``m`` belongs to (appending it there), a new one, or none.
 
         ``opens``: the mention introduces the article's meeting (headline or lead, with its
@@ -534,7 +540,9 @@ class MeetingRecognizer:
         named = bool(m.parties or m.offices)
         target: int | None = None
         if not named:
-            target = current  # "hai bên", "tại buổi hội đàm": the meeting being reported
+            # "Hai bên đánh giá …", a person at it: the meeting being reported; a trigger
+            # word with neither names no meeting we can tell.
+            target = current if (m.people or refers) else None
         elif m.date is not None:
             target = next((i for i, (h, _) in enumerate(meetings) if h.date == m.date), None)
             if target is None:
