@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint clean bench browser
+.PHONY: run test setup lint clean bench browser real
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: $(STAMP) lint browser
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python bench/run.py $(ARGS)
+
+# Real articles (tests/real): texts are third-party and not in git; the script says how to
+# restore them when they are missing.  ARGS="--batch b3 --misses" for one batch's details.
+real: $(STAMP)
+	$(BIN)/python bench/real.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,12 @@ read back through ``extract_path``, as a batch run would.  A crash is an excepti
 ``extract_path``, a record that does not validate, or a span not grounded in the text it
 refers to.  Deterministic for a given ``--seed``.
 
+Then the shapes that once made a stage super-linear (``bench/shapes.py``) are run at
+several sizes up to the reader's 500,000-character cap, each timed (CPU time of the
+worker, which other processes on a shared machine disturb less than wall time) against a
+budget of ``--budget-ms`` plus ``--budget-us`` per character; the slowest are printed.  Over
+budget is reported, and is a failure only with ``--check-time``.
+
     .venv/bin/python bench/fuzz.py -n 100000 --jobs 2
 """
 
@@ -22,7 +28,9 @@ import traceback
 import unicodedata
 from pathlib import Path
 
-from extract.io import decode_article, extract_path
+from shapes import SHAPES, make
+
+from extract.io import MAX_CHARS, decode_article, extract_path
 from extract.legacy import decode_tcvn3
 from extract.models import ArticleRecord
 from extract.pipeline import Pipeline
@@ -147,11 +155,62 @@ def worker(args: tuple[int, int, int, str]) -> tuple[int, int, list[str]]:
     return count, errors, crashes
 
 
+def shape_worker(args: tuple[str, int, str]) -> tuple[str, int, int, float, str | None]:
+    """One super-linear shape at one size, through the reader:
+    (shape, size asked, characters, CPU seconds, crash)."""
+    shape, size, tmp = args
+    logging.disable(logging.CRITICAL)
+    if "p" not in _PIPELINE:
+        _PIPELINE["p"] = Pipeline()
+        _PIPELINE["p"].run(make(shape, 300))  # tables loaded lazily: not part of the time
+    pipeline = _PIPELINE["p"]
+    text = make(shape, size)
+    path = Path(tmp) / f"{shape}-{size}.txt"
+    path.write_text(text, encoding="utf-8")
+    t0 = time.process_time()
+    crash = check(pipeline, path)
+    dt = time.process_time() - t0
+    if crash is None:
+        path.unlink()
+    return shape, size, len(text), dt, crash
+
+
+_PIPELINE: dict[str, Pipeline] = {}  # one per worker process, built on first use
+
+
+def run_shapes(ns: argparse.Namespace, tmp: str) -> tuple[list[str], int]:
+    """Time every shape at every size; print the slowest; (crashes, inputs over budget)."""
+    sizes = [min(int(s), MAX_CHARS) for s in ns.shape_sizes.split(",") if s]
+    tasks = [(shape, size, tmp) for size in sizes for shape in SHAPES]
+    with mp.get_context("spawn").Pool(ns.jobs) as pool:
+        results = list(pool.imap_unordered(shape_worker, tasks))
+    crashes = [f"shape {s} at {n} chars: {c}" for s, _, n, _, c in results if c is not None]
+    over = 0
+    print(f"super-linear shapes: {len(SHAPES)} at {len(sizes)} sizes "
+          f"(budget {ns.budget_ms:.0f} ms + {ns.budget_us:g} us/char)")
+    for shape, size, n, dt, _ in sorted(results, key=lambda r: -r[3] / r[2]):
+        budget = ns.budget_ms / 1000 + ns.budget_us * n / 1e6
+        over += dt > budget
+        if dt > budget or size == max(sizes):
+            print(f"  {shape:20s} {n:>8} chars {dt:7.2f} s CPU {dt / n * 1e6:6.1f} us/char"
+                  + ("  OVER BUDGET" if dt > budget else ""))
+    print(f"shape inputs over the time budget: {over} of {len(results)}")
+    return crashes, over
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=100_000, help="inputs to try")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--shape-sizes", default="10000,100000,500000",
+                    help="sizes (characters) of the super-linear shapes; empty for none")
+    ap.add_argument("--budget-ms", type=float, default=500.0,
+                    help="time budget per shape input: this constant ...")
+    ap.add_argument("--budget-us", type=float, default=20.0,
+                    help="... plus this many microseconds per character")
+    ap.add_argument("--check-time", action="store_true",
+                    help="exit 1 when a shape input is over its time budget")
     ns = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="extract-fuzz-")
     chunk = 1000
@@ -166,12 +225,16 @@ def main() -> None:
             crashes += crash
     dt = time.perf_counter() - t0
     print(f"inputs tried: {tried}")
-    print(f"crashes: {len(crashes)}")
     print(f"error records (1 in 50 sampled): {sampled_errors} of {tried // 50}")
     print(f"time: {dt:.1f} s ({tried / dt:.0f} inputs/s, {ns.jobs} workers)")
+    over = 0
+    if ns.shape_sizes:
+        shape_crashes, over = run_shapes(ns, tmp)
+        crashes += shape_crashes
+    print(f"crashes: {len(crashes)}")
     for c in crashes[:20]:
         print(c)
-    if crashes:
+    if crashes or (ns.check_time and over):
         raise SystemExit(1)
 
 

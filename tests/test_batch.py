@@ -53,8 +53,10 @@ def test_stdin_plain_text_and_jsonl() -> None:
     result = runner.invoke(app, ["run", "-"], input=lines)
     assert [json.loads(x)["markers"][0]["value"] for x in result.stdout.splitlines()] == [
         "1100", "1101", "1102"]
+    # A line without text is an error record of its own (issue 12), not a usage error.
     bad = runner.invoke(app, ["run", "-"], input='{"id": "x"}\n')
-    assert bad.exit_code == 2
+    assert bad.exit_code == 1
+    assert json.loads(bad.stdout)["errors"][0]["message"].startswith("stdin line 1:")
 
 
 def test_resume_keeps_done_records_and_finishes(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ _AUTHOR_LINE = re.compile(
     rf"(?:\s*[-–]\s*{_UNIT}[^\n:]{{0,60}}|\s*\([^)\n]{{1,40}}\))?\s*$"
 )
 _LOWER_WORD = re.compile(rf"\b[{LOWER}]")
+_OUTLET_TAG = re.compile(r"\s+[A-Z]{2,5}$")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -65,7 +66,8 @@ class Layout:
 
 def author_names(line: str) -> list[str] | None:
     """The author names in a byline line, Title Case, or None if it is not a byline."""
-    line = line.strip()
+    # "Nguyễn Duy Chiến |": a bar after the name separates it from fields left empty.
+    line = line.strip().strip("|").strip()
     if not line or len(line) > 90:
         return None
     if _NOT_BYLINE.match(line) or any(w.lower() in _OUTLET_WORDS for w in line.split()):
@@ -78,6 +80,10 @@ def author_names(line: str) -> list[str] | None:
     out: list[str] = []
     for p in parts:
         p = p.strip()
+        if " " not in p and p.isupper() and len(p) <= 5:
+            return None  # "DIC", "BLC": a site's or outlet's acronym, not a name
+        if " " in p and _OUTLET_TAG.search(p) and not p.isupper():
+            p = _OUTLET_TAG.sub("", p)  # "Tân Văn LDO": the outlet's tag after the name
         if not p:
             continue
         if _LOWER_WORD.search(p):
@@ -97,7 +103,8 @@ def _title_case(name: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
-_META_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s+[·•]\s+")
+# Fields of a metadata line; " - " too ("Tên Tác Giả - 16:19, 29/11/2023").
+_META_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s+[·•]\s+|\s+-\s+")
 
 
 @dataclass(frozen=True)
@@ -126,10 +133,19 @@ class MetaParser:
             rf"(?:(?:{lab})\s*:?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{time}\s*[-,|]?\s*)?"
             rf"(?:(?:{wd})\s*,?\s*)?{date}(?:\s*[-,|]?\s*{time})?{gmt}", re.IGNORECASE)
         self._time = re.compile(rf"{time}{gmt}", re.IGNORECASE)
+        self._opening = re.compile(
+            rf"[ \t]*(?:{alternation(furniture.opening_label)})[ \t]*:?[ \t]*{date}"
+            rf"(?:[ \t]*[-,|]?[ \t]*{time})?{gmt}(?=\s|$)", re.IGNORECASE) \
+            if furniture.opening_label else None
         self._author_label = re.compile(
             rf"(?:{alternation(furniture.author_label)})\s*:\s*", re.IGNORECASE)
         self._meta_label = re.compile(
             rf"(?:{alternation(furniture.meta_label)})\s*:", re.IGNORECASE)
+
+    def opening(self, line: str) -> int | None:
+        """Length of a scraper's metadata date field opening ``line``, if there is one."""
+        m = self._opening.match(line) if self._opening is not None else None
+        return m.end() if m else None
 
     def parse(self, line: str) -> MetaLine | None:
         if not line.strip() or len(line) > 200 or (":" not in line and not _DIGIT.search(line)):
@@ -235,6 +251,17 @@ class Cleaner:
                     blank(m.start(), m.end())
         text = "".join(chars)
 
+        authors: list[tuple[int, int]] = []
+        dateline: tuple[int, int] | None = None
+        # A scraper's metadata field glued before the article's first words: the field is
+        # the dateline, the rest of the line is the article.
+        opening: tuple[int, int] | None = None
+        first = next(((s, e) for s, e in lines if text[s:e].strip()), None)
+        if first is not None:
+            n = meta.opening(text[first[0]:first[1]])
+            if n is not None and text[first[0] + n:first[1]].strip():
+                dateline = opening = strip_span(text, first[0], first[0] + n)
+
         metas: dict[int, MetaLine] = {}
         live: list[int] = []  # indexes of lines that are not furniture
         for i, (s, e) in enumerate(lines):
@@ -255,9 +282,6 @@ class Cleaner:
         def dated(i: int) -> bool:
             return i in metas and metas[i].has_date
 
-        authors: list[tuple[int, int]] = []
-        dateline: tuple[int, int] | None = None
-
         def take_meta(i: int) -> None:
             nonlocal dateline
             s, e = lines[i]
@@ -277,7 +301,7 @@ class Cleaner:
                 if (self._is_titlelike(content) and i not in metas
                         and not any(p.match(content) for p in mast_p)):
                     title_i = i
-            for i in mast:
+            for n, i in enumerate(mast):
                 s, e = lines[i]
                 content = text[s:e].strip()
                 if i == title_i:
@@ -289,8 +313,7 @@ class Cleaner:
                     take_meta(i)
                 elif author_names(content) is not None and (
                         (title_i is not None and i > title_i)
-                        or any(dated(j) for j in mast if abs(mast.index(j) - mast.index(i))
-                               == 1)):
+                        or any(dated(j) for j in mast[max(0, n - 1): n + 2] if j != i)):
                     authors.append(strip_span(text, s, e))
                 else:
                     blank(s, e)
@@ -305,8 +328,8 @@ class Cleaner:
         for i in reversed(live):
             s, e = lines[i]
             content = "".join(chars[s:e]).strip()
-            if not content or i in metas:
-                continue
+            if not _WORD.search(content) or i in metas:
+                continue  # stray punctuation lines after the foot byline (";", ".")
             if author_names(content) is not None and not self._is_paragraph(content):
                 authors.append(strip_span(text, s, e))
                 continue
@@ -315,6 +338,10 @@ class Cleaner:
                 skipped += 1
                 continue
             break
+        if opening is not None:
+            # The opening field stays readable even when the rest of its line is masthead
+            # ("date 2025-10-29 Tin tức"): it is the article's own date.
+            chars[opening[0]:opening[1]] = text[opening[0]:opening[1]]
         for s, e in authors:
             # Only the names: a unit after the dash ("- Phòng Quản lý doanh nghiệp") is text.
             byline = _AUTHOR_LINE.match(text[s:e])

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import itertools
+import glob
 import json
 import logging
-import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,12 +21,17 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .batch import Input, Result, expand_inputs, read_stdin, run_batch
 from .evaluate import score
-from .io import read_jsonl
+from .io import read_jsonl, safe_str
 from .models import ArticleRecord, ExtractError
+from .output import Kept, RunOutput, check_output_path, load_kept, partial_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract border-gate cooperation records from Vietnamese articles.")
 log = logging.getLogger("extract")
+
+# Seconds per document before it becomes an error record: generous (an article takes
+# milliseconds; the slowest real ones well under a second), there to stop a runaway.
+DEFAULT_TIMEOUT = 60.0
 
 
 @app.command()
@@ -47,71 +53,111 @@ def run(
     encoding: Annotated[str | None, typer.Option(
         "--encoding", help="Decode every file with this codec (e.g. cp1258) instead of "
         "detecting it.")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, help="Seconds one document may take before it becomes an error "
+        "record (0: no limit).")] = DEFAULT_TIMEOUT,
 ) -> None:
     """Extract records from articles; JSONL to stdout or -o FILE (written atomically)."""
     if engine == "dask":
         _run_dask(paths, output, scheduler)
         return
     if engine != "local":
-        typer.echo(f"error: unknown engine {engine!r} (local or dask)", err=True)
-        raise typer.Exit(2)
+        _usage(f"unknown engine {engine!r} (local or dask)")
     if encoding is not None:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            typer.echo(f"error: unknown encoding {encoding!r}", err=True)
-            raise typer.Exit(2) from None
+            _usage(f"unknown encoding {encoding!r}")
+    if resume and output is None:
+        _usage("--resume needs -o FILE")
     try:
         inputs = _inputs(paths)
+        out = RunOutput(output) if output is not None else None
     except ExtractError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from e
-    if resume and output is None:
-        typer.echo("error: --resume needs -o FILE", err=True)
-        raise typer.Exit(2)
-    kept: list[str] = []
-    if resume and output is not None:
-        kept = _existing_lines(output)
-        done = {json.loads(line)["doc_id"] for line in kept}
-        inputs = (i for i in inputs if i.doc_id not in done)
-        typer.echo(f"resuming: {len(kept)} records kept", err=True)
-    if encoding is not None:
-        inputs = (dataclasses.replace(i, encoding=encoding) for i in inputs)
-    stats = {"articles": 0, "errors": 0}
-    show = sys.stderr.isatty() if progress is None else progress
-    t0 = time.perf_counter()
-    lines = _lines(run_batch(inputs, jobs=jobs), stats, show)
-    try:
-        if output is None:
-            for line in lines:
-                sys.stdout.write(line + "\n")
-        else:
-            _write(output, kept, lines)
-    except KeyboardInterrupt:
-        typer.echo(f"\ninterrupted after {stats['articles']} articles"
-                   + (f"; {output} unchanged, finished records in {_partial(output)}; "
-                      "run again with --resume to continue" if output else ""), err=True)
-        raise typer.Exit(130) from None
+        _usage(str(e))
+    with _sigterm_as_interrupt() as signalled, out if out is not None else nullcontext():
+        kept = Kept()
+        if resume and out is not None:
+            kept = load_kept(out.output)
+            for why in kept.dropped:
+                typer.echo(f"resume: dropped {why}", err=True)
+            typer.echo(f"resuming: {len(kept.lines)} records kept", err=True)
+        if out is not None:
+            out.start()
+        if encoding is not None:
+            inputs = (dataclasses.replace(i, encoding=encoding) for i in inputs)
+        stats = {"articles": 0, "errors": 0, "kept": 0}
+        show = sys.stderr.isatty() if progress is None else progress
+        t0 = time.perf_counter()
+        results = run_batch(inputs, jobs=jobs, timeout=timeout or None, done=kept.lines)
+        try:
+            for r in _counted(results, stats, show):
+                if out is None:
+                    sys.stdout.write(r.line + "\n")
+                else:
+                    out.write(r.doc_id, r.line)
+            if out is not None:
+                out.commit()
+        except KeyboardInterrupt:
+            results.close()  # stops the workers now
+            if out is not None:
+                out.interrupt((d, line) for d, (line, _) in kept.lines.items())
+            typer.echo(f"\ninterrupted{' (SIGTERM)' if signalled else ''} after "
+                       f"{stats['articles']} articles"
+                       + (f"; {output} unchanged, finished records in {partial_path(output)}; "
+                          "run again with --resume to continue" if output else ""), err=True)
+            raise typer.Exit(143 if signalled else 130) from None
+        finally:
+            results.close()
     dt = time.perf_counter() - t0
     rate = stats["articles"] / dt if dt > 0 else 0.0
-    typer.echo(f"{stats['articles']} articles, {stats['errors']} with errors, "
-               f"{rate:.1f} articles/s ({jobs} worker{'s' if jobs > 1 else ''})", err=True)
+    unused = len(kept.lines) - stats["kept"]
+    typer.echo(f"{stats['articles']} articles"
+               + (f" (and {stats['kept']} kept)" if stats["kept"] else "")
+               + f", {stats['errors']} with errors, {rate:.1f} articles/s "
+               f"({jobs} worker{'s' if jobs > 1 else ''})"
+               + (f"; {unused} kept records of documents not in this run dropped"
+                  if unused > 0 else ""), err=True)
     if stats["errors"]:
         raise typer.Exit(1)
 
 
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[list[bool]]:
+    """SIGTERM (a scheduler, a CI timeout, ``kill``) ends the run as Ctrl-C does: workers
+    stopped, finished records kept for --resume.  The yielded list is true once it came."""
+    came: list[bool] = []
+
+    def handler(signum: int, frame: object) -> None:
+        came.append(True)
+        raise KeyboardInterrupt
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding application): leave it alone
+        yield came
+        return
+    try:
+        yield came
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
 def _run_dask(paths: list[str], output: Path | None, scheduler: str | None) -> None:
     if output is None or scheduler is None:
-        typer.echo("error: --engine dask needs -o FOLDER and --scheduler ADDRESS", err=True)
-        raise typer.Exit(2)
+        _usage("--engine dask needs -o FOLDER and --scheduler ADDRESS")
     from .distributed import run_dask
 
     t0 = time.perf_counter()
     try:
         parts = run_dask(paths, output, scheduler=scheduler)
     except ExtractError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from e
+        _usage(str(e))
     n, errors = sum(p[1] for p in parts), sum(p[2] for p in parts)
     dt = time.perf_counter() - t0
     typer.echo(f"{n} articles, {errors} with errors, {n / dt if dt else 0:.1f} articles/s "
@@ -121,63 +167,42 @@ def _run_dask(paths: list[str], output: Path | None, scheduler: str | None) -> N
 
 
 def _inputs(paths: list[str]) -> Iterator[Input]:
+    """The inputs named; a path that does not exist or a glob that matches nothing is a
+    usage error (exit 2), like a file the shell could not find."""
     if paths == ["-"]:
-        return iter(read_stdin())
-    missing = [p for p in paths if not any(c in p for c in "*?[") and not Path(p).exists()]
+        return read_stdin()
+    missing = [p for p in paths if not any(c in p for c in "*?[") and not Path(p).exists()
+               and not Path(p).is_symlink()]
     if missing:
-        raise ExtractError(f"no such file or folder: {', '.join(missing)}", stage="usage")
+        raise ExtractError(f"no such file or folder: {', '.join(map(safe_str, missing))}",
+                           stage="usage")
+    empty = [p for p in paths if any(c in p for c in "*?[") and not Path(p).exists()
+             and not glob.glob(p, recursive=True)]
+    if empty:
+        raise ExtractError(f"no file matches {', '.join(map(safe_str, empty))}", stage="usage")
     return expand_inputs(paths)
 
 
-def _lines(results: Iterator[Result], stats: dict[str, int], show: bool) -> Iterator[str]:
-    """Count, report errors on stderr, and show progress, passing lines through."""
+def _counted(results: Iterator[Result], stats: dict[str, int], show: bool
+             ) -> Iterator[Result]:
+    """Count, report errors on stderr, and show progress, passing results through."""
     with Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
                   TimeElapsedColumn(), console=Console(stderr=True),
                   disable=not show, transient=True) as bar:
         task = bar.add_task("extract", total=None)
         for r in results:
+            if r.kept:
+                stats["kept"] += 1
+                stats["errors"] += bool(r.errors)
+                yield r
+                continue
             stats["articles"] += 1
             if r.errors:
                 stats["errors"] += 1
                 for err in json.loads(r.line)["errors"]:
                     typer.echo(f"error: {r.where}: [{err['stage']}] {err['message']}", err=True)
             bar.advance(task)
-            yield r.line
-
-
-def _partial(output: Path) -> Path:
-    return output.with_name(output.name + ".partial")
-
-
-def _existing_lines(output: Path) -> list[str]:
-    lines: list[str] = []
-    for path in (output, _partial(output)):
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    json.loads(line)["doc_id"]
-                except (ValueError, KeyError, TypeError):
-                    continue  # a torn last line: that document is done again
-                lines.append(line)
-    return lines
-
-
-def _write(output: Path, kept: list[str], lines: Iterator[str]) -> None:
-    """Write kept and new lines to FILE.partial as they come, then rename it to FILE.
-
-    An interrupted run leaves FILE as it was and FILE.partial with whole finished lines."""
-    partial = _partial(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = partial.with_name(partial.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        try:
-            for line in itertools.chain(kept, lines):
-                fh.write(line + "\n")
-                fh.flush()
-        finally:
-            fh.flush()
-            os.replace(tmp, partial)
-    os.replace(partial, output)
+            yield r
 
 
 @app.command()
@@ -281,8 +306,15 @@ def report(
     """A self-contained HTML review page: highlighted articles, tables, filters."""
     from .report import write_report
 
+    try:
+        check_output_path(html, "--html")
+    except ExtractError as e:
+        _usage(str(e))
     records = _load(output)
-    write_report(records, html)
+    try:
+        write_report(records, html)
+    except OSError as e:
+        _usage(f"cannot write {html}: {e.strerror or e}")
     typer.echo(f"wrote {html} ({len(records)} articles)", err=True)
 
 

@@ -9,6 +9,7 @@ normalized fields differ (side, organization, gazetteer id ...) is a change.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -154,27 +155,51 @@ def diff_records(old: Sequence[ArticleRecord], new: Sequence[ArticleRecord], *,
     return DiffReport(docs, len(a.keys() & b.keys()), spans)
 
 
+# Characters that must not reach a terminal or a CI log raw: C0/C1 controls (newlines
+# would start lines of their own, e.g. a GitHub "::error" workflow command; ESC starts
+# terminal sequences), DEL, the Unicode line/paragraph separators and the bidirectional
+# overrides that reorder what is shown.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e"
+                     "\u2066-\u2069]")
+
+
+def _esc(m: re.Match[str]) -> str:
+    c = m.group(0)
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
+        f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def _printable(s: str) -> str:
+    """A value as one printable line: control characters shown as escapes (``\\n``)."""
+    return _UNSAFE.sub(_esc, s)
+
+
 def render_text(report: DiffReport, colour: bool = False) -> str:
-    """Plain lines for a terminal or a CI log; ANSI colours when ``colour``."""
+    """Plain lines for a terminal or a CI log; ANSI colours when ``colour``.
+
+    Every value (doc_ids are file names, values come from the articles) is printed with
+    its control characters escaped, so no input can add lines or terminal codes."""
     def c(code: str, s: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if colour else s
 
     lines: list[str] = []
     for d in report.docs:
+        doc = _printable(d.doc_id)
         if d.status == "only-old":
-            lines.append(c("31", f"- {d.doc_id}: only in OLD"))
+            lines.append(c("31", f"- {doc}: only in OLD"))
             continue
         if d.status == "only-new":
-            lines.append(c("32", f"+ {d.doc_id}: only in NEW"))
+            lines.append(c("32", f"+ {doc}: only in NEW"))
             continue
-        lines.append(c("1", f"~ {d.doc_id}"))
+        lines.append(c("1", f"~ {doc}"))
         for f, fd in d.fields.items():
             for v in fd.removed:
-                lines.append(c("31", f"    - {f}: {v}"))
+                lines.append(c("31", f"    - {f}: {_printable(v)}"))
             for v in fd.added:
-                lines.append(c("32", f"    + {f}: {v}"))
+                lines.append(c("32", f"    + {f}: {_printable(v)}"))
             for k, o, n in fd.changed:
-                lines.append(c("33", f"    ~ {f}: {k}: {o} → {n}"))
+                lines.append(c("33", f"    ~ {f}: {_printable(k)}: {_printable(o)} → "
+                                     f"{_printable(n)}"))
     lines.append(_summary(report))
     for f, cnt in report.counts().items():
         lines.append(f"  {f:<14} +{cnt['added']} -{cnt['removed']} ~{cnt['changed']}")
@@ -189,8 +214,15 @@ def _summary(report: DiffReport) -> str:
             + (f", {only} on one side only" if only else "") + ")")
 
 
+# Markdown punctuation that could open a link, an image, a code span, emphasis, an HTML
+# tag or an entity, or end a table cell; each is backslash-escaped (CommonMark renders
+# "\\[" as "[").  "-", "." and "+" only matter at a line start, where no value is put.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
+
+
 def _md(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    """A value as inert markdown text on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", _printable(s))
 
 
 def render_markdown(report: DiffReport) -> str:
@@ -202,7 +234,7 @@ def render_markdown(report: DiffReport) -> str:
         lines += [f"| {f} | {c['added']} | {c['removed']} | {c['changed']} |"
                   for f, c in counts.items()]
     for d in report.docs:
-        lines += ["", f"#### `{d.doc_id}`"]
+        lines += ["", f"#### {_md(d.doc_id)}"]
         if d.status != "changed":
             lines.append(f"only in {'OLD' if d.status == 'only-old' else 'NEW'}")
             continue

@@ -133,6 +133,9 @@ class OrgHead(_Data):
     side: Literal["VN", "CN"] | None = None
     standalone: bool = False  # an organization even with nothing after it
     requires_dept: bool = False  # "Ban", "Phòng": only before a known department name
+    # Border posts are listed under one head without "các": "Đồn Biên phòng A Pa Chải và
+    # Sen Thượng" is two posts.
+    lists: bool = False
 
 
 class Body(_Data):
@@ -164,8 +167,18 @@ class OrganizationsTable(_Data):
     back_reference: list[str] = Field(default_factory=list)
     not_organization: list[str] = Field(default_factory=list)
     region_alias: list[list[str]] = Field(default_factory=list)
+    # Lowercase words that may continue a proper name after its head, between capitalized
+    # words ("Ủy ban Thường vụ Đại hội Đại biểu Nhân dân tỉnh Vân Nam").
+    name_word: list[str] = Field(default_factory=list)
+    # Standing bodies of a party or state body: "Thường trực Tỉnh ủy", "Thường vụ Châu ủy".
+    standing_prefix: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
+
+
+class RoleAlias(_Data):
+    text: str
+    role: str
 
 
 class TitlesTable(_Data):
@@ -175,6 +188,14 @@ class TitlesTable(_Data):
     suffix: list[str]
     rank: list[str]
     delegation_head: list[str]
+    # Words before a position that say how it is held, not what it is ("nguyên" former,
+    # "kiêm" concurrently): matched with the title, left out of the role.
+    dropped_prefix: list[str] = Field(default_factory=list)
+    # Roles written as one word that GUIDE records by their head ("Tỉnh ủy viên" is an
+    # Ủy viên of the provincial committee).
+    role_alias: list[RoleAlias] = Field(default_factory=list)
+    # "Trưởng đoàn là ông A": the words before "là" that name the delegation's head.
+    delegation_head_is: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 
@@ -210,6 +231,10 @@ class DatesTable(_Data):
     event_word: list[str] = Field(default_factory=list)
     lunar_year_name: list[str] = Field(default_factory=list)
     published_label: list[str]
+    # Words before a year that date a past act, not the article's event ("ký năm 2009").
+    past_act: list[str] = Field(default_factory=list)
+    # Words after a year (within three words) that mark a completed action ("đã").
+    past_marker: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 
@@ -222,6 +247,9 @@ class FurnitureTable(_Data):
     inline: list[str]
     author_label: list[str]
     meta_label: list[str]
+    # Labels of a scraper's metadata field that opens the text, glued to the first line of
+    # the article ("date 2025-11-26 Quang cảnh buổi hội đàm …").
+    opening_label: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

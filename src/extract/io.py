@@ -11,9 +11,11 @@ same input.
 from __future__ import annotations
 
 import codecs
+import errno
 import logging
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -23,19 +25,22 @@ from pathlib import Path
 from typing import IO
 
 from .legacy import decode_tcvn3, looks_vni, vietnamese_score
-from .models import ArticleRecord, ExtractError
-from .pipeline import Pipeline, error_record
+from .models import ArticleRecord, ErrorInfo, ExtractError
+from .pipeline import Budget, Pipeline, error_record
 
 __all__ = [
     "MAX_BYTES",
     "MAX_CHARS",
     "MAX_LINE",
     "Article",
+    "check_size",
     "decode",
+    "decode_input",
     "extract_path",
     "iter_paths",
     "read_article",
     "read_jsonl",
+    "safe_str",
     "to_json",
     "write_jsonl",
     "write_lines_atomic",
@@ -82,6 +87,34 @@ class Article:
     converted: bool = False  # text is not the file's bytes decoded (HTML, TCVN3): keep it
     title: str | None = None
     published: date | None = None
+    note: str | None = None  # a repair made on reading (bytes replaced), told in the record
+
+
+def safe_str(s: str, replacement: str | None = None) -> str:
+    """``s`` without lone surrogates, so that it can be written as UTF-8.
+
+    A file name's undecodable bytes (held as U+DC80..U+DCFF by Python) become ``\\xNN`` and
+    other lone surrogates ``\\uXXXX``, so names stay unique and readable; with a
+    ``replacement`` (U+FFFD for article text) each becomes that one character instead,
+    which keeps the offsets."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for c in s:
+        o = ord(c)
+        if 0xD800 <= o <= 0xDFFF:
+            if replacement is not None:
+                out.append(replacement)
+            elif 0xDC80 <= o <= 0xDCFF:
+                out.append(f"\\x{o - 0xDC00:02x}")
+            else:
+                out.append(f"\\u{o:04x}")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def _sniff_binary(data: bytes) -> None:
@@ -130,6 +163,31 @@ def _check_legacy_fonts(text: str) -> None:
 
 def decode_article(data: bytes, encoding: str | None = None) -> tuple[str, str, bool]:
     """Decode bytes to text; returns (text, encoding used, converted from a font encoding)."""
+    text, used, converted, _ = _decode(data, encoding)
+    return text, used, converted
+
+
+# UTF-8 with a few stray bytes (a truncated copy-paste, one byte flipped on disk) is still
+# UTF-8: at most this many invalid sequences, and at least _STRAY_RATIO valid non-ASCII
+# characters for each.  A file in a single-byte encoding has an invalid sequence at nearly
+# every Vietnamese letter.
+_MAX_STRAYS = 8
+_STRAY_RATIO = 20
+
+
+def _utf8_with_strays(data: bytes, bad_at: int) -> tuple[str, str] | None:
+    text = data.decode("utf-8", errors="replace")
+    strays = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for c in text if ord(c) > 127) - text.count("\ufffd")
+    if strays <= 0 or strays > max(_MAX_STRAYS, len(data) // 20_000) \
+            or valid < _STRAY_RATIO * strays:
+        return None
+    return text, (f"{strays} invalid UTF-8 byte sequence(s) replaced by U+FFFD (the first "
+                  f"at byte {bad_at}); the rest of the text is extracted")
+
+
+def _decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bool, str | None]:
+    """:func:`decode_article`, with a note when invalid bytes were replaced."""
     if not data.strip():
         raise ExtractError("empty file", stage="read")
     if encoding is not None:
@@ -141,24 +199,30 @@ def decode_article(data: bytes, encoding: str | None = None) -> tuple[str, str, 
             raise ExtractError(f"not valid {encoding} at byte {e.start}", stage="read") from e
         text, used, converted = _fix_tcvn3(text, encoding)
         _check_legacy_fonts(text)
-        return text, used, converted
+        return text, used, converted, None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec, False
+                return data.decode(codec), codec, False, None
             except UnicodeDecodeError as e:
                 raise ExtractError(f"not valid {codec} at byte {e.start} despite its BOM",
                                    stage="read") from e
     _sniff_binary(data)
+    note = None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        text, used, converted = _decode_legacy(data, e.start)
+        stray = _utf8_with_strays(data, e.start)
+        if stray is not None:
+            # Converted: the text is not the file's bytes, so the record carries it.
+            (text, note), used, converted = stray, "utf-8", True
+        else:
+            text, used, converted = _decode_legacy(data, e.start)
     else:
         # UTF-8 text may still hold TCVN3 read once as cp1252 and saved again.
         text, used, converted = _fix_tcvn3(text, "utf-8")
     _check_legacy_fonts(text)
-    return text, used, converted
+    return text, used, converted, note
 
 
 def _decode_legacy(data: bytes, bad_at: int) -> tuple[str, str, bool]:
@@ -199,7 +263,10 @@ _VN_MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻ�
 _VN_BASE = re.compile("[đĐăâêôơưĂÂÊÔƠƯ]")
 
 
-def _check_text(text: str) -> None:
+def check_size(text: str) -> None:
+    """The limits on one article's text (characters, line length); raises ExtractError."""
+    if not text.strip():
+        raise ExtractError("empty text", stage="read")
     if len(text) > MAX_CHARS:
         raise ExtractError(f"text too long ({len(text)} characters > {MAX_CHARS}): not one "
                            "article", stage="read")
@@ -207,6 +274,10 @@ def _check_text(text: str) -> None:
     if longest > MAX_LINE:
         raise ExtractError(f"a line of {longest} characters (> {MAX_LINE}): not article "
                            "text", stage="read")
+
+
+def _check_text(text: str) -> None:
+    check_size(text)
     nfc = unicodedata.normalize("NFC", text[:200_000])
     # Fast path: plenty of Vietnamese-only letters among the letters means Vietnamese; the
     # per-character score below is only needed for doubtful texts.
@@ -226,8 +297,11 @@ def _html_article(html: str, encoding: str) -> Article:
     try:
         import trafilatura
     except ImportError as e:
-        raise ExtractError("HTML input needs the 'html' extra: pip install 'extract[html]'",
-                           stage="read") from e
+        # Name what is actually missing: trafilatura may be installed and one of its own
+        # imports fail (lxml.html.clean, split out of lxml into lxml_html_clean).
+        missing = e.name or str(e)
+        raise ExtractError(f"HTML input needs the 'html' extra (pip install 'extract[html]'): "
+                           f"cannot import {missing} ({e})", stage="read") from e
     # No deduplicate=True: its cache spans calls, so a page seen twice would lose its text
     # the second time and the output would depend on the order of the batch.
     doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
@@ -252,61 +326,129 @@ def _html_article(html: str, encoding: str) -> Article:
                    published=published)
 
 
-def read_article(path: Path, encoding: str | None = None) -> Article:
-    """Read and decode one file; raises :class:`ExtractError` (stage ``read``) or OSError."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ExtractError(f"file too large ({size} bytes > {MAX_BYTES})", stage="read")
-    with path.open("rb") as fh:
-        # Bounded even if the file grows between stat and read.
-        data = fh.read(MAX_BYTES + 1)
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"))
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES + 1; anything else is refused.
+
+    Opened without blocking and checked on the open descriptor: a FIFO would otherwise
+    wait forever for a writer, and a device never ends."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            what = next((w for test, w in _KINDS if test(st.st_mode)), "not a regular file")
+            raise ExtractError(f"not a regular file: {what}", stage="read")
+        if st.st_size > MAX_BYTES:
+            raise ExtractError(f"file too large ({st.st_size} bytes > {MAX_BYTES})",
+                               stage="read")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            # Bounded even if the file grows between stat and read.
+            data = fh.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:
         raise ExtractError(f"file too large (> {MAX_BYTES} bytes)", stage="read")
-    text, used, converted = decode_article(data, encoding)
+    return data
+
+
+def read_article(path: Path, encoding: str | None = None) -> Article:
+    """Read and decode one file; raises :class:`ExtractError` (stage ``read``) or OSError."""
+    data = _read_regular(path)
+    text, used, converted, note = _decode(data, encoding)
     if is_html(path, data):
         article = _html_article(text, used)
     else:
-        article = Article(text=text, encoding=used, converted=converted)
+        article = Article(text=text, encoding=used, converted=converted, note=note)
     _check_text(article.text)
     return article
 
 
+def decode_input(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
+    """An article given as bytes (stdin): decoded and checked as a file is; returns the
+    text and a note on any repair.  Raises :class:`ExtractError`."""
+    text, _, _, note = _decode(data, encoding)
+    _check_text(text)
+    return text, note
+
+
+def _walk(root: Path) -> list[Path]:
+    """Article files under ``root``: every entry with an article suffix that is not a
+    folder (a dangling link, a FIFO or a link loop too, so that it gets an error record
+    instead of vanishing), hidden names skipped.  Links to folders are followed once: a
+    folder reached again (a link loop) is skipped with a warning."""
+    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
+    found: list[Path] = []
+    seen = {os.path.realpath(root)}
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            real = os.path.realpath(os.path.join(dirpath, d))
+            if real in seen:
+                log.warning("skipping %s: a link to a folder already read (a link loop?)",
+                            safe_str(os.path.join(dirpath, d)))
+                continue
+            seen.add(real)
+            keep.append(d)
+        dirnames[:] = keep
+        found += [Path(dirpath, f) for f in filenames
+                  if not f.startswith(".") and Path(f).suffix.lower() in suffixes]
+    return sorted(found)
+
+
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named and files under folders (recursive), each folder sorted by path."""
-    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files = [f for f in path.rglob("*") if f.is_file() and f.suffix.lower()
-                     in suffixes and not any(part.startswith(".") for part in
-                                             f.relative_to(path).parts)]
-            yield from sorted(files)
+            yield from _walk(path)
         else:
             yield path
 
 
+def _os_error(path: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if e.errno == errno.ENOENT and path.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return f"a dangling symbolic link (to {safe_str(target)})"
+    return f"{type(e).__name__}: {e.strerror or e}"
+
+
 def extract_path(pipeline: Pipeline, path: Path, source: str | None = None, *,
-                 encoding: str | None = None) -> ArticleRecord:
+                 encoding: str | None = None, doc_id: str | None = None,
+                 budget: Budget | None = None) -> ArticleRecord:
     """Read, decode and extract one file; read failures become an error record.
 
     ``source`` is the path as the user gave it, recorded in the output (default: path);
-    ``encoding`` overrides the detection of the file's encoding."""
-    doc_id = path.stem
-    shown = source if source is not None else str(path)
+    ``encoding`` overrides the detection of the file's encoding; ``doc_id`` defaults to the
+    file's stem; ``budget`` is the document's time budget (see :class:`Pipeline`)."""
+    doc_id = safe_str(doc_id if doc_id is not None else path.stem)
+    shown = safe_str(source if source is not None else str(path))
     try:
         article = read_article(path, encoding)
     except ExtractError as e:
         return error_record(doc_id, shown, e.stage, str(e))
     except OSError as e:
-        return error_record(doc_id, shown, "read", f"{type(e).__name__}: {e.strerror or e}")
+        return error_record(doc_id, shown, "read", _os_error(path, e))
     except Exception as e:  # a decoder or HTML library bug must not stop the batch
-        log.exception("reading %s failed", path)
+        log.exception("reading %s failed", shown)
         return error_record(doc_id, shown, "read", f"{type(e).__name__}: {e}")
     record = pipeline.run(article.text, doc_id=doc_id, path=shown,
-                          reference_date=article.published)
+                          reference_date=article.published, budget=budget)
     if not article.converted:
         return record
     update: dict[str, object] = {"extracted_text": article.text}
+    if article.note is not None:
+        update["errors"] = [ErrorInfo(stage="read", message=article.note), *record.errors]
     if record.title is None and article.title:
         update["title"] = article.title
     if record.published is None and article.published:
@@ -351,12 +493,18 @@ def write_lines_atomic(lines: Iterable[str], path: Path) -> int:
 
 
 def read_jsonl(path: str | Path) -> list[ArticleRecord]:
-    """Load an output file back into validated records."""
+    """Load an output file back into validated records; raises ExtractError on a line that
+    is not one (bad bytes, another encoding, a JSON value that is not a record)."""
     out: list[ArticleRecord] = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh, 1):
-            if not line.strip():
+    with Path(path).open("rb") as fh:
+        for i, raw in enumerate(fh, 1):
+            if not raw.strip():
                 continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise ExtractError(f"{path}:{i}: not UTF-8 (byte {e.start}); JSON Lines output "
+                                   "is UTF-8", stage="read") from e
             try:
                 out.append(ArticleRecord.model_validate_json(line))
             except ValueError as e:

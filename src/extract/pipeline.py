@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .cleaning import Cleaner
@@ -45,7 +46,7 @@ from .recognizers.titles import TitleRecognizer
 from .relations.meetings import MeetingRecognizer
 from .tokenize import Tokenizer
 
-__all__ = ["Pipeline", "default_stages"]
+__all__ = ["Budget", "Pipeline", "TimeBudgetExceeded", "default_stages"]
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,28 @@ def default_stages(words: bool = False) -> list[Stage]:
     ]
 
 
+@dataclass(frozen=True)
+class Budget:
+    """A document's time budget: ``seconds`` from ``start`` (a ``time.perf_counter()``)."""
+
+    start: float
+    seconds: float
+
+    def check(self, stage: str) -> None:
+        elapsed = time.perf_counter() - self.start
+        if elapsed > self.seconds:
+            raise TimeBudgetExceeded(stage, elapsed, self.seconds)
+
+
+class TimeBudgetExceeded(ExtractError):
+    """A document ran over its time budget; ``stage`` is the one that used it up."""
+
+    def __init__(self, stage: str, elapsed: float, seconds: float) -> None:
+        super().__init__(f"time budget exceeded: stopped after {elapsed:.1f} s in stage "
+                         f"{stage} (budget {seconds:g} s per document)", stage=stage)
+        self.elapsed = elapsed
+
+
 class Pipeline:
     """Build once per process; call :meth:`run` for each article."""
 
@@ -78,23 +101,38 @@ class Pipeline:
         self.stages: list[Stage] = list(stages) if stages is not None else default_stages()
         self.timings: dict[str, float] = {s.name: 0.0 for s in self.stages}
         self.timings["validate"] = 0.0
+        # Called with each stage's name as it starts: a worker process publishes it, so
+        # that the parent can name the stage of a document it had to stop.
+        self.on_stage: Callable[[str], None] | None = None
 
     def run(self, source: str, *, doc_id: str = "doc", path: str = "",
-            reference_date: date | None = None) -> ArticleRecord:
+            reference_date: date | None = None, budget: Budget | None = None
+            ) -> ArticleRecord:
         """Extract one article from its decoded text; never raises on bad content.
 
         ``reference_date`` is the article's date when known from elsewhere (a crawler's
         metadata); it gives year-less dates their year unless the article states its own.
+        A document still running when its ``budget`` is spent (checked between stages)
+        gives an error record naming the stage and the time spent.
         """
-        return build_record(self.process(source, doc_id=doc_id, path=path,
-                                         reference_date=reference_date), self.timings)
+        try:
+            doc = self.process(source, doc_id=doc_id, path=path,
+                               reference_date=reference_date, budget=budget)
+        except TimeBudgetExceeded as e:
+            return error_record(doc_id, path, e.stage, str(e))
+        if self.on_stage is not None:
+            self.on_stage("validate")
+        return build_record(doc, self.timings)
 
     def process(self, source: str, *, doc_id: str = "doc", path: str = "",
-                reference_date: date | None = None) -> Document:
+                reference_date: date | None = None, budget: Budget | None = None
+                ) -> Document:
         """Run the stages and return the working document (for tests and debugging)."""
         doc = Document(doc_id=doc_id, source_path=path, source=source,
                        reference_date=reference_date)
         for stage in self.stages:
+            if self.on_stage is not None:
+                self.on_stage(stage.name)
             t0 = time.perf_counter()
             try:
                 stage(doc)
@@ -106,6 +144,8 @@ class Pipeline:
                                             message=f"{type(e).__name__}: {e}"))
             finally:
                 self.timings[stage.name] += time.perf_counter() - t0
+            if budget is not None:
+                budget.check(stage.name)
         return doc
 
 
@@ -158,10 +198,13 @@ def _build_record(doc: Document) -> ArticleRecord:
         if tt.organization and tt.organization not in person_orgs.setdefault(tt.person, []):
             person_orgs[tt.person].append(tt.organization)
     org_side = {o.name: o.side for o in doc.orgs}
+    stated_sides: dict[str, set[str | None]] = {}
+    for p in doc.people:
+        stated_sides.setdefault(p.name, set()).add(p.side)
     people: list[Person] = []
     for name, mentions in people_by_name.items():
         # The side the text states for the person, else the side of their titles' bodies.
-        stated = {p.side for p in doc.people if p.name == name} - {None}
+        stated = stated_sides[name] - {None}
         sides = stated or {org_side.get(o) for o in person_orgs.get(name, [])} - {None}
         side = sides.pop() if len(sides) == 1 else None
         people.append(Person(name=name, mentions=mentions, side=side,  # type: ignore[arg-type]

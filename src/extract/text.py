@@ -101,11 +101,25 @@ _CHAR_FOLD = {
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
     "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ",
     "\u3000": " ", "\t": " ", "\r": " ", "\x0b": " ", "\x0c": " ",
+    # Line ends other than LF (NEL, the Unicode line and paragraph separators) are line
+    # ends: bylines and datelines are found line by line.  A CR alone is one too (old Mac
+    # files); a CR before LF stays a space, so CRLF files keep their line numbers.
+    "\x85": "\n", "\u2028": "\n", "\u2029": "\n",
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
 }
 _FOLD_TABLE = str.maketrans(_CHAR_FOLD)
 # Invisible characters that can sit inside a word; they are dropped (length changes).
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# U+FE0E/U+FE0F (variation selectors, pasted from emoji keyboards) are among them: left in,
+# they cut a name in two.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _fold(text: str) -> str:
+    """The one-character folds of :data:`_CHAR_FOLD`, a lone CR made a line end."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    return text.translate(_FOLD_TABLE)
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
 
 
@@ -133,7 +147,7 @@ class NormText:
 def normalize(source: str) -> NormText:
     """NFC, canonical tone placement, folded dashes/spaces; offsets map back to ``source``."""
     if unicodedata.is_normalized("NFC", source) and _INVISIBLE.isdisjoint(source):
-        text = canonical_tones(source.translate(_FOLD_TABLE))
+        text = canonical_tones(_fold(source))
         return NormText(source=source, text=text)
     # General path: compose each cluster (a base character with its combining marks)
     # separately, so each output character knows which source characters it came from.
@@ -155,7 +169,7 @@ def normalize(source: str) -> NormText:
             starts.append(i)
             ends.append(j)
         i = j
-    text = canonical_tones("".join(pieces).translate(_FOLD_TABLE))
+    text = canonical_tones(_fold("".join(pieces)))
     return NormText(source=source, text=text, starts=tuple(starts), ends=tuple(ends))
 
 

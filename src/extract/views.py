@@ -7,8 +7,9 @@ value.  This module is the single place that flattening is defined.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .models import ArticleRecord
@@ -85,18 +86,59 @@ def meeting_triggers(record: ArticleRecord) -> list[Entity]:
     return out
 
 
-def load_text(record: ArticleRecord, text: str | None = None) -> str | None:
-    """The article text the offsets point into: ``text`` or the file at ``record.source``.
+# The article file a view may read: a regular text file of at most this size (the batch
+# reader's limit), never a device, FIFO or any file a crafted record names.
+MAX_TEXT_BYTES = 5_000_000
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
 
-    Returns None when the text is unavailable or does not match the spans (a moved or
-    edited file), so views can fall back to tables instead of highlighting wrong words.
-    """
-    if text is None:
-        try:
-            text = Path(record.source).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError, ValueError):
+
+def _read_source(path: str) -> str | None:
+    """The text of ``path`` when it can be the article a run read: a regular ``.txt``/
+    ``.md`` file of bounded size in UTF-8.  Anything else (``/etc/passwd``,
+    ``/proc/self/environ``, ``/dev/zero``, a FIFO) gives None without reading it."""
+    if not path.lower().endswith(_TEXT_SUFFIXES):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_TEXT_BYTES:
             return None
-    for e in entities(record) + meeting_triggers(record):
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_TEXT_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_TEXT_BYTES:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def load_text(record: ArticleRecord, text: str | None = None) -> str | None:
+    """The article text the offsets point into: ``text``, the record's ``extracted_text``,
+    or the article file at ``record.source``.
+
+    The file is read only when it can be the article (see :func:`_read_source`) and the
+    record has spans to check it against.  Returns None when the text is unavailable or
+    does not match the spans (a moved or edited file), so views can fall back to tables
+    instead of highlighting wrong words, or showing a file the record merely names.
+    """
+    spans = entities(record) + meeting_triggers(record)
+    if text is None:
+        text = record.extracted_text
+    if text is None:
+        if not spans:
+            return None
+        text = _read_source(record.source)
+        if text is None:
+            return None
+    for e in spans:
         if text[e.start:e.end] != e.text:
             return None
     return text

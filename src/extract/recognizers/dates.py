@@ -9,6 +9,7 @@ document or marker numbers, never dates.  Output never depends on today's date.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -20,7 +21,7 @@ from ._match import alternation
 __all__ = ["DateRecognizer", "roman_to_int"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_Y = r"(?:19[4-9]\d|20\d\d|2100)"
+_Y = r"(?:19\d\d|20\d\d|2100)"
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _SEP = r"[/.-]"
@@ -89,7 +90,8 @@ class DateRecognizer:
         # sharing a month.
         r.append((re.compile(
             rf"{ld_day}(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
-            rf"(?:/|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])", flags),
+            rf"(?:/|\.|-|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\.|-|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])",
+            flags),
             self._span_d))
         # ngày 8 tháng 1 năm 2015; Ngày 22 tháng 4 (the article's year)
         r.append((re.compile(
@@ -113,7 +115,7 @@ class DateRecognizer:
             self._quarter))
         # tháng 12/2013, tháng 9 năm 2024
         r.append((re.compile(
-            rf"{ld_thang}(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)",
+            rf"{ld_thang}(?<!\w)tháng\s+(?P<m>{_M})\s*(?:/|-|\.|năm|,\s*năm)\s*(?P<y>{_Y})(?!\d)",
             flags),
             self._month))
         # trong quý II, đầu tháng 9: the article's year
@@ -128,13 +130,26 @@ class DateRecognizer:
             rf"{ld_open}(?<!\w)(?:{opener})\s+(?:năm\s+)?(?P<y1>{_Y})\s*(?:-|đến(?: năm)?)\s*"
             rf"(?P<y2>{_Y})"
             rf"(?!\d)", flags), self._span_years))
+        # 2/9 (1945 - 2025), 3/2 (1930-2023): an anniversary of a day, from its first year
+        # to this one.
+        r.append((re.compile(
+            rf"(?=\d)(?<![\d/])(?P<d>{_D})[/-](?P<m>{_M})[ \t]*\([ \t]*(?P<y1>{_Y})[ \t]*-[ \t]*"
+            rf"(?P<y2>{_Y})[ \t]*\)"), self._span_anniversary))
         # (1950 - 2025): an anniversary written as years in brackets
         r.append((re.compile(rf"(?=\()\(\s*(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})\s*\)"),
                   self._span_years))
         # Ngày 27/5, sáng 17-4: day-month; the year comes from the article's date.
         r.append((re.compile(
-            rf"{ld_part}(?<!\w)(?:(?:{part})\s+)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
+            rf"{ld_part}(?<!\w)(?:(?:{part})\s+\(?)?(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})"
             rf"(?![\d]|[/-]\d)", flags), self._day_month))
+        # Ngày 2.8, sáng 14.9: a dot separates day and month in some outlets' style; only
+        # after a day word or part of the day, since a bare "2.8" is a decimal number.
+        r.append((re.compile(
+            rf"{ld_part}(?<!\w)(?:(?:{part})\s+)?(?:{dayw})\s+(?P<d>{_D})(?P<s>\.)(?P<m>{_M})"
+            rf"(?![\d%]|\.\d)", flags), self._day_month))
+        r.append((re.compile(
+            rf"{ld_part}(?<!\w)(?:{part})\s+(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>\.)(?P<m>{_M})"
+            rf"(?![\d%]|\.\d)", flags), self._day_month))
         # năm 2025, đầu Xuân 2025, xuân Ất Tỵ 2025
         lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
         r.append((re.compile(rf"{ld_year}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
@@ -145,41 +160,109 @@ class DateRecognizer:
                 rf"{ld_event}(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
                 rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
         self._rules = r
-        self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?$", flags)
+        # The year a text fixes for its event when the article's own date is not stated:
+        # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
+        self._text_year = re.compile(
+            rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-])"
+            rf"(?P<y>{_Y})(?![\d/-])",
+            flags)
+        self._text_years: dict[str, int | None] = {}
+        self._past_act = re.compile(rf"(?<!\w)(?:{alternation(t.past_act)})\s+$", flags) \
+            if t.past_act else re.compile("(?!)")
+        # "năm 2023 huyện đã đầu tư …": a year followed within a few words by a
+        # completed-action marker is a period the article looks back on.
+        self._past_after = re.compile(
+            rf"[\s,]+(?:\S+\s+){{0,3}}?(?:{alternation(t.past_marker)})(?!\w)", flags) \
+            if t.past_marker else re.compile("(?!)")
+        self._needs_ref = {self._day_month, self._span_dm, self._span_d, self._words_day,
+                           self._month_ref, self._quarter_ref, self._span_months}
+        self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?\(?\s*$", flags)
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
         ref = doc.reference_date
-        taken: list[tuple[int, int]] = []
+        # Claimed stretches never overlap, so sorted by start their ends are sorted too: the
+        # last one starting before e is the only one that can overlap [s, e) (a scan of all
+        # of them per candidate made long date lists quadratic).
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
+        day_ends: dict[int, list[DateHit]] = {}  # day hits by end, for _continues
         hits: list[DateHit] = []
         for pattern, build in self._rules:
             for m in pattern.finditer(text):
                 # An event year is grounded on the year alone, not on the event's name.
                 s, e = m.span("y") if build is self._event_year else m.span()
-                if any(s < te and ts < e for ts, te in taken):
+                k = bisect.bisect_left(taken_starts, e)
+                if k and taken_ends[k - 1] > s:
                     continue
                 if self._blocked.search(text[max(0, s - 25): s]):
                     continue
                 if build is self._day_month and not self._day_ctx.search(
                         text[max(0, s - 20): m.start("d")]) and not self._continues(
-                        text, s, hits):
+                        text, s, day_ends):
                     continue  # a bare "3/4" is a fraction or a count, not a date
-                out = build(m, ref)
+                local = ref
+                if ref is None and build in self._needs_ref:
+                    local = self._year_of_text(doc, s)
+                out = build(m, local)
                 if out is None:
                     continue
                 value, gran = out
-                taken.append((s, e))
-                hits.append(DateHit(start=s, end=e, value=value, granularity=gran,
-                                    confidence=0.8 if build is self._day_month else 0.95))
+                k = bisect.bisect_left(taken_starts, s)
+                taken_starts.insert(k, s)
+                taken_ends.insert(k, e)
+                hit = DateHit(start=s, end=e, value=value, granularity=gran,
+                              confidence=0.8 if build is self._day_month else 0.95)
+                hits.append(hit)
+                if gran == "day":
+                    day_ends.setdefault(e, []).append(hit)
         hits.sort(key=lambda h: (h.start, h.end))
         doc.dates = hits
 
+    def _year_of_text(self, doc: Document, pos: int) -> date | None:
+        """Without the article's date, the year stated in the same sentence, else in the
+        headline or the lead (GUIDE: the year the text fixes for that event), as the last
+        day of that year so that no day-month is moved to the year before."""
+        starts = [s for s, _ in doc.sentences]
+        i = bisect.bisect_right(starts, pos) - 1
+        spans = []
+        if 0 <= i < len(doc.sentences):
+            spans.append(doc.sentences[i])
+        if doc.headline is not None:
+            spans.append(doc.headline)
+        spans.extend(doc.sentences[:2])
+        for s, e in spans:
+            # The latest year: "Ngày 29/8 … 80 năm Quốc khánh (2/9/1945 - 2/9/2025)".
+            years = [int(m.group("y")) for m in self._text_year.finditer(doc.text, s, e)
+                     if not self._past(doc.text, m.start())]
+            if years:
+                return date(max(years), 12, 31)
+        # Else a year the whole text agrees on: one year stated, however often.
+        if doc.text not in self._text_years:
+            self._text_years.clear()  # one article at a time
+            # Not a year the text gives to a past act ("Hiệp định ký năm 2009").
+            found: dict[int, bool] = {}  # year -> some mention of it is not a past act's
+            for m in self._text_year.finditer(doc.text):
+                y = int(m.group("y"))
+                found[y] = found.get(y, False) or not self._past(doc.text, m.start(), m.end())
+            only = next(iter(found)) if len(found) == 1 else None
+            self._text_years[doc.text] = only if only is not None and found[only] else None
+        year = self._text_years[doc.text]
+        return date(year, 12, 31) if year is not None else None
+
+    def _past(self, text: str, pos: int, end: int | None = None) -> bool:
+        """A year that dates a past act: "ký năm 2009", "năm 2023 huyện đã đầu tư"."""
+        if self._past_act.search(text, max(0, pos - 16), pos) is not None:
+            return True
+        return end is not None and self._past_after.match(text, end) is not None
+
     @staticmethod
-    def _continues(text: str, s: int, hits: list[DateHit]) -> bool:
-        """'ngày 30/4 và 1/5': a day-month right after another date in a list."""
-        return any(0 <= s - h.end <= 6 and re.fullmatch(r"\s*(?:,|và|hoặc)\s*",
-                                                        text[h.end:s]) is not None
-                   for h in hits if h.granularity == "day")
+    def _continues(text: str, s: int, day_ends: dict[int, list[DateHit]]) -> bool:
+        """'ngày 30/4 và 1/5': a day-month right after another date in a list (the day
+        dates found so far, by where they end)."""
+        return any(end in day_ends and re.fullmatch(r"\s*(?:,|và|hoặc)\s*",
+                                                    text[end:s]) is not None
+                   for end in range(s - 6, s + 1))
 
     # Builders return (value, granularity) or None when the match is not a valid date.
 
@@ -273,6 +356,14 @@ class DateRecognizer:
     @staticmethod
     def _month(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
         return f"{m.group('y')}-{int(m.group('m')):02d}", "month"
+
+    @staticmethod
+    def _span_anniversary(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        a = _day(m.group("y1"), m.group("m"), m.group("d"))
+        b = _day(m.group("y2"), m.group("m"), m.group("d"))
+        if a is None or b is None or not a < b:
+            return None
+        return f"{a.isoformat()}/{b.isoformat()}", "span"
 
     @staticmethod
     def _span_years(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:

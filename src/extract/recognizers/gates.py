@@ -32,7 +32,10 @@ _PAIR = re.compile(
     rf"(?<![\w])(?P<a>{_NAME}){_QUAL.format('qa')}[ \t]*-[ \t]*"
     rf"(?:(?:ga|cửa khẩu|cảng)[ \t]+)?(?P<b>{_NAME}){_QUAL.format('qb')}"
 )
+_BRIDGE_BEFORE = re.compile(r"(?<!\w)cầu[ \t]+$", re.IGNORECASE)
 _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
+_CLAUSE_END = re.compile(r"[.;\n]")
+_WHITESPACE = re.compile(r"\s*")
 _TYPE_WORDS = re.compile(
     r"^(?:(?:cửa khẩu|quốc tế|song phương|chính|phụ|lối thông quan|lối mở|ga|cặp)\s+)+",
     re.IGNORECASE)
@@ -69,6 +72,8 @@ class GateRecognizer:
                          + places.vn_locality}
         self._cn_qual = {fold_key(q) for q in phrases.cn_qualifier + places.cn_region
                          + places.cn_locality}
+        self._cn_places = {fold_key(q) for q in places.cn_region + places.cn_locality}
+        self._vn_provinces = {fold_key(q) for q in places.vn_province}
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -76,9 +81,10 @@ class GateRecognizer:
         triggers = self._triggers.longest(low)
         blockers = SpanIndex((s, e) for s, e, _ in self._blockers.iter(low))
         org_spans = SpanIndex((o.start, o.end) for o in doc.orgs if not o.back_reference)
+        trigger_ends = [te for _, te, _ in triggers]
         hits: list[GateHit] = []
         for m in _PAIR.finditer(text):
-            hit = self._pair(text, m, triggers, blockers, org_spans)
+            hit = self._pair(text, m, triggers, trigger_ends, blockers, org_spans)
             if hit is not None:
                 hits.append(hit)
         # Triggers do not overlap, so single gates never overlap each other.
@@ -104,14 +110,15 @@ class GateRecognizer:
     # -- pairs ----------------------------------------------------------------------------
 
     def _pair(self, text: str, m: re.Match[str], triggers: list[tuple[int, int, list[str]]],
-              blockers: SpanIndex, org_spans: SpanIndex) -> GateHit | None:
+              trigger_ends: list[int], blockers: SpanIndex,
+              org_spans: SpanIndex) -> GateHit | None:
         a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
         if not a or not b or fold_key(a) in self._not_gate or fold_key(b) in self._not_gate:
             return None
         a_start = m.start("a") + (len(m.group("a")) - len(a))
         if org_spans.holds(a_start):
             return None  # "Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn" names a body
-        trig = _trigger_before(text, a_start, triggers)
+        trig = _trigger_before(text, a_start, triggers, trigger_ends)
         clause_start = max(text.rfind(c, max(0, a_start - 300), a_start) for c in ".;\n(,")
         # A zone word before the names blocks them unless a gate phrase stands between
         # ("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is blocked: the zone holds "cửa khẩu").
@@ -122,6 +129,10 @@ class GateRecognizer:
         sides = self._sides_from_qualifiers(qa, qb)
         if blocked:
             return None
+        if known is None and any(
+                (fold_key(x) in self._cn_places or fold_key(x) in self._vn_provinces)
+                and not (self._entry_for(x, "cn") or self._entry_for(x, "vn")) for x in (a, b)):
+            return None  # "Lai Châu (Việt Nam) - Hồng Hà (Trung Quốc)": provinces, not gates
         method, conf = Method.RULE, 0.75
         entry = None
         if known is not None:
@@ -133,6 +144,9 @@ class GateRecognizer:
         elif trig is not None:
             if fold_key(b) in self._vn_qual and not self._entry_for(b, "cn"):
                 return None  # "cửa khẩu Đồng Đăng - Lạng Sơn": a gate and its province
+            if any(fold_key(x) in self._cn_places and not self._entry_for(x, "cn")
+                   for x in (a, b)):
+                return None  # "cửa khẩu Lào Cai - Vân Nam": a gate and a Chinese province
             a_sides = {s.side for s in self._index.get(fold_key(a), [])}
             b_sides = {s.side for s in self._index.get(fold_key(b), [])}
             if "cn" in a_sides or "vn" in b_sides:
@@ -145,6 +159,12 @@ class GateRecognizer:
             return None
         start = trig[0] if trig is not None else m.start("a")
         kind = trig[1] if trig is not None and trig[1] else None
+        if vn == a and _BRIDGE_BEFORE.search(text, max(0, a_start - 6), a_start) and not any(
+                fold_key(n) == fold_key(vn) for x in self._index.get(fold_key(vn), [])
+                for n in [x.entry.vn]):
+            # "lối thông quan cầu Tà Lùng II - Thủy Khẩu": a crossing named after its bridge
+            # (not a gate of the gazetteer by that name) keeps the word "cầu".
+            vn = f"cầu {vn}"
         return GateHit(start=start, end=m.end(), vn=fold(vn), cn=fold(cn), kind=kind,
                        gazetteer_id=entry.id if entry else None, method=method,
                        confidence=conf)
@@ -202,13 +222,22 @@ class GateRecognizer:
     def _attach_markers(self, doc: Document, hits: list[GateHit]) -> None:
         known_markers = self._markers
         text = doc.text
+        # Clause ends and gate starts indexed once: a search per marker over the whole text
+        # or over every gate would make long marker lists quadratic.
+        stops = [m.start() for m in _CLAUSE_END.finditer(text)]
+        starts = [g.start for g in hits]
+        longest = max((g.end - g.start for g in hits), default=0)
         for mk in doc.markers:
             # Markers belong to a gate stated in the same clause (";" separates clauses).
-            s0 = max(text.rfind(c, 0, mk.start) for c in ".;\n") + 1
-            ends = [k for k in (text.find(c, mk.end) for c in ".;\n") if k >= 0]
-            e0 = min(ends) if ends else len(text)
+            k = bisect.bisect_left(stops, mk.start)
+            s0 = stops[k - 1] + 1 if k else 0
+            k = bisect.bisect_left(stops, mk.end)
+            e0 = stops[k] if k < len(stops) else len(text)
             best: tuple[int, GateHit] | None = None
-            for g in hits:
+            # Only gates within 120 characters can be chosen (see dist below).
+            lo = bisect.bisect_left(starts, mk.start - 120 - longest)
+            hi = bisect.bisect_right(starts, mk.end + 120)
+            for g in hits[lo:hi]:
                 if not (s0 <= g.start < e0 or s0 < g.end <= e0):
                     continue
                 dist = mk.start - g.end if mk.start >= g.end else g.start - mk.end
@@ -233,14 +262,17 @@ def _strip_type(name: str) -> str:
     return _TYPE_WORDS.sub("", name.strip()).strip()
 
 
-def _trigger_before(text: str, pos: int,
-                    triggers: list[tuple[int, int, list[str]]]) -> tuple[int, str] | None:
+def _trigger_before(text: str, pos: int, triggers: list[tuple[int, int, list[str]]],
+                    trigger_ends: list[int]) -> tuple[int, str] | None:
     """A gate phrase ending right before ``pos`` (spaces between): (start, kind)."""
     # Triggers do not overlap, so their ends are sorted like their starts: the nearest one
-    # ending before pos is the only candidate.
-    i = bisect.bisect_right([te for _, te, _ in triggers], pos) - 1
+    # ending before pos is the only candidate.  The ends are listed once per list of
+    # triggers, and only the spaces after the trigger are read (not all text up to pos):
+    # one pass per pair over a long text would make long lists of pairs quadratic.
+    i = bisect.bisect_right(trigger_ends, pos) - 1
     if i >= 0:
         ts, te, kinds = triggers[i]
-        if not text[te:pos].strip():
+        gap = _WHITESPACE.match(text, te, max(te, pos))
+        if gap is not None and gap.end() >= pos:
             return ts, kinds[0]
     return None

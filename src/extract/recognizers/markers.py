@@ -14,13 +14,18 @@ from ._match import alternation
 
 __all__ = ["MarkerRecognizer", "canonical_marker"]
 
-_NUM = r"\d{1,4}(?:/\d{1,2})?(?:\(\d\))?"
+# "62(2)", "62 (2)": a sub-marker of a twin or triple marker
+_NUM = r"\d{1,4}(?:/\d{1,2})?(?:[ \t]?\(\d\))?"
 _ONE = rf"{_NUM}(?:[ \t]*-[ \t]*{_NUM})?"
 _INTRO = re.compile(
     r"(?<![\w])(?:cột[ \t]+)?mốc(?:[ \t]+(?:giới|số|biên giới|quốc giới))?[ \t]+(?:số[ \t]+)?",
     re.IGNORECASE)
 _ITEM = re.compile(_ONE)
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:mốc[ \t]+)?")
+# "từ mốc 612 đến mốc 618": a stretch written in words is the range 612-618.
+_RANGE_TO = re.compile(
+    r"[ \t]+(?:đến|tới)[ \t]+(?:(?:khu vực[ \t]+)?(?:cột[ \t]+)?mốc"
+    r"(?:[ \t]+(?:giới|biên giới|quốc giới))?(?:[ \t]+số)?[ \t]+)?", re.IGNORECASE)
 
 
 def canonical_marker(text: str) -> str:
@@ -42,20 +47,40 @@ class MarkerRecognizer:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         hits: list[MarkerHit] = []
+        # Item positions already walked: the walk from an item depends only on the text from
+        # there on, so a later "mốc" inside a list walked before ("mốc 1, mốc 2, …") stops
+        # where the earlier walk passed (one pass over a list, not one per "mốc" in it).
+        walked: set[int] = set()
+        found: set[int] = set()  # starts of the hits found
+        covered = 0  # end of the last range: "đến mốc 618" inside it starts no marker
         for intro in _INTRO.finditer(text):
+            if intro.start() < covered:
+                continue
             if self._figurative.search(text[max(0, intro.start() - 15): intro.start()]):
                 continue  # "vượt mốc 5 tỷ USD": a milestone
             pos = intro.end()
-            while True:
+            while pos not in walked:
+                walked.add(pos)
                 m = _ITEM.match(text, pos)
                 if not m or (m.end() < len(text) and (text[m.end()].isalnum()
                                                       or text[m.end()] == "/")):
                     break
                 if self._unit.match(text, m.end()):
                     break  # "mốc 10 năm", "mốc 15.000 lượt": a count, not a marker
-                if not any(h.start == m.start() for h in hits):
-                    hits.append(MarkerHit(start=m.start(), end=m.end(),
-                                          value=canonical_marker(m.group())))
+                to = _RANGE_TO.match(text, m.end())
+                upper = _ITEM.match(text, to.end()) if to and "-" not in m.group() else None
+                if upper and "-" not in upper.group() and not (
+                        upper.end() < len(text) and text[upper.end()].isalnum()) \
+                        and not self._unit.match(text, upper.end()):
+                    value = f"{canonical_marker(m.group())}-{canonical_marker(upper.group())}"
+                    start = m.start()
+                    m = upper  # the list goes on after the upper end
+                else:
+                    value, start = canonical_marker(m.group()), m.start()
+                if start not in found:
+                    found.add(start)
+                    hits.append(MarkerHit(start=start, end=m.end(), value=value))
+                covered = max(covered, m.end())
                 sep = _LIST_SEP.match(text, m.end())
                 if not sep or not _ITEM.match(text, sep.end()):
                     break

@@ -11,7 +11,9 @@ under one canonical expanded name and linked to the bodies gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -27,9 +29,19 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no numbers
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+_COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
+_PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
+_LIST_SEP = re.compile(r"[ \t]*(?:,|và)[ \t]+(?=[A-ZĐ])")
+_LIST_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
+                        rf"(?![\w])")
+_NAME_COMMA = re.compile(rf"(?<![\w])([{UPPER}][{LOWER}]*)(?:[ \t]+[{UPPER}][{LOWER}]*){{1,3}}"
+                         r"[ \t]*,[ \t]*$")
+_PLACE_JOIN = re.compile(r"(?:[ \t]*-[ \t]*|[ \t])")
+_LOWER_WORD = re.compile(rf"[{LOWER}]+")
 # Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
 _LEVELS = frozenset({"huyện", "thành", "thị", "xã", "châu", "quận", "phường", "tp", "tp."})
-_GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu")
+_GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu",
+                     "phường", "thị trấn", "quận")
 # Lowercase words that may sit inside a company name before its capitalized part.
 _COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã",
                   "hiệp hội"}
@@ -70,6 +82,7 @@ class _Head:
     side: str | None
     standalone: bool
     requires_dept: bool = False
+    lists: bool = False
 
 
 class OrganizationRecognizer:
@@ -81,18 +94,31 @@ class OrganizationRecognizer:
         t: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         places: gazetteers.PlacesTable = gazetteers.load("places")
         bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
-        self._heads: PhraseMatcher[_Head] = PhraseMatcher(
-            (h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept))
-            for h in t.head)
+        head_list = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept,
+                                    h.lists)) for h in t.head]
+        # Standing bodies of the party and state bodies ("Thường trực Tỉnh ủy", "Thường vụ
+        # Châu ủy"): the prefix before any standalone head with a locality.
+        head_list += [(f"{pf} {h.text}", _Head(f"{pf} {h.text}", h.tail, h.side, True))
+                  for pf in t.standing_prefix for h in t.head
+                  if h.standalone and h.tail == "locality"]
+        titles_table: gazetteers.TitlesTable = gazetteers.load("titles")
+        # Only a prefix that can also end a role ("Phó Bí thư Thường trực") is given back to
+        # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
+        suffixes = {lower_same_length(x) for x in titles_table.suffix}
+        self._standing = tuple(lower_same_length(pf) + " " for pf in t.standing_prefix
+                               if lower_same_length(pf) in suffixes)
+        self._heads: PhraseMatcher[_Head] = PhraseMatcher(head_list)
         self._depts: PhraseMatcher[str] = PhraseMatcher((d, d) for d in t.department)
         self._locality_words: PhraseMatcher[str] = PhraseMatcher(
             (w, w) for w in t.locality_word)
         self._openers: PhraseMatcher[str] = PhraseMatcher((o, o) for o in t.list_opener)
         self._not_org: PhraseMatcher[str] = PhraseMatcher((n, n) for n in t.not_organization)
+        self._name_words: PhraseMatcher[str] = PhraseMatcher((w, w) for w in t.name_word)
         self._back_refs = {lower_same_length(b) for b in t.back_reference}
         titles: gazetteers.TitlesTable = gazetteers.load("titles")
         heads = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
         self._title_before = re.compile(rf"(?:{heads})[ \t]+$", re.IGNORECASE)
+        self._title_start = re.compile(rf"(?:{heads})(?![\w])")
         self._abbr = [
             (re.compile(rf"(?<![\w&]){re.escape(a.short)}(?![\w&])"), a.long)
             for a in sorted(t.abbreviation, key=lambda a: -len(a.short))
@@ -101,6 +127,8 @@ class OrganizationRecognizer:
             (fold_key(alias), fold_key(group[0]))
             for group in t.region_alias for alias in sorted(group[1:], key=len, reverse=True)
         ]
+        self._provinces = {fold_key(p) for p in places.vn_province + places.cn_region
+                           + places.country}
         self._cn_places = [fold_key(p) for p in places.cn_region + places.cn_locality
                            + ["Trung Quốc"]]
         self._vn_places = [fold_key(p) for p in places.vn_province + places.vn_locality
@@ -147,14 +175,28 @@ class OrganizationRecognizer:
                     text[e + 1:e + 2].isupper()):
                 continue  # a document number: "244/UBND-NC", "15/QĐ-UBND"
             head = heads[0]
+            if self._standing and low.startswith(self._standing, s) and (
+                    self._title_before.search(text[max(0, s - 40): s])
+                    or self._after_name(text, s, hits[-1].end if hits else -1)):
+                # "Phó Bí thư Thường trực Tỉnh ủy", "ông Ngô Nham, Thường vụ Thành ủy":
+                # "Thường trực"/"Thường vụ" is (or ends) the role; the body is the Tỉnh ủy.
+                s = skip_spaces(text, s + len(next(p for p in self._standing
+                                                   if low.startswith(p, s))))
+                found = self._heads.at(low, s)
+                if found is None:
+                    continue
+                head = found[1][0]
             if head.text.lower() == "chi nhánh" and self._heads.at(
                     low, skip_spaces(text, e)) is not None:
                 continue  # "Chi nhánh Tổng công ty …": the company is the body named
             end, dept_found = self._tail(text, low, e, head)
             if end is None:
                 continue
-            if not text[s].isupper() and not dept_found:
-                continue  # "lễ hội", "các bộ": lowercase heads only before a known department
+            if not text[s].isupper() and not dept_found and not (
+                    head.tail == "locality" and self._ends_on_place(text, low, e, end)):
+                # "lễ hội", "các bộ": lowercase heads only before a known department, or
+                # a known place ("tỉnh uỷ Lạng Sơn", "chính quyền thành phố Đông Hưng")
+                continue
             surface = text[s:end].rstrip(" -,")
             end = s + len(surface)
             bare = end == e
@@ -197,55 +239,112 @@ class OrganizationRecognizer:
         if head.tail == "dept":
             dept = self._depts.at(low, p)
             if dept is not None and text[p].isupper():
-                return self._locality(text, low, dept[0]), True
+                return self._parent(text, low, self._locality(text, low, dept[0])), True
             if head.requires_dept:
                 return pos, False
-            name_end = self._name(text, p, head)
+            parent_end = self._parent(text, low, pos)
+            if parent_end != pos:
+                return parent_end, False
+            name_end = self._name(text, low, p, head)
             if name_end is not None:
                 return self._locality(text, low, name_end), False
             loc = self._locality(text, low, pos)
             return loc, False
         if head.tail == "name":
-            name_end = self._name(text, p, head)
+            name_end = self._name(text, low, p, head)
             if name_end is not None:
                 return self._locality(text, low, name_end), False
             return self._locality(text, low, pos), False
         if head.tail == "locality":
-            return self._locality(text, low, pos), False
+            loc = self._locality(text, low, pos)
+            # "Văn phòng cửa khẩu Chính quyền nhân dân tỉnh Vân Nam": an office of a body
+            return (self._parent(text, low, pos) if loc == pos else loc), False
         if head.tail == "purpose":
             return self._purpose(text, pos), False
         return pos, False
 
-    def _name(self, text: str, p: int, head: _Head) -> int | None:
-        """End of a capitalized proper name starting at p (with dashes between parts)."""
+    def _name(self, text: str, low: str, p: int, head: _Head) -> int | None:
+        """End of a capitalized proper name starting at p (with dashes between parts).
+
+        Vietnamese capitalizes only the first syllable of a compound inside a name
+        ("Đại hội Đại biểu Nhân dân", "Trạm Hội ngộ hội đàm Biên phòng"), so the table's name
+        words (compounds of body names) continue a name in any case; a name still ends on
+        a capitalized word, never on a lowercase one."""
         allow_lower = lower_same_length(head.text) in _COMPANY_HEADS
         end = None
         i = p
         lower_run = 0
         while i < len(text):
             m = _CAP_WORD.match(text, i)
-            if m:
+            compound = self._name_words.at(low, i)
+            if compound is not None and (m is None or compound[0] > m.end()):
+                if text[i].isupper():
+                    end, lower_run = compound[0], 0
+                elif lower_run >= 3:
+                    break
+                else:
+                    lower_run += 1
+                i = compound[0]
+            elif m:
+                if lower_run and self._heads.at(low, i) is not None \
+                        and self._places_after_word.at(low, i) is None:
+                    break  # "Đồn Biên phòng Bảo Lâm kiểm tra Trạm …": another body starts
                 end = m.end()
                 lower_run = 0
                 i = m.end()
             elif allow_lower and end is not None:
-                w = re.match(rf"[{LOWER}]+", text[i:])
+                w = _LOWER_WORD.match(text, i)  # from i, not a copy of the rest of the text
                 if not w or w.group() in _STOP_IN_NAME or lower_run >= 3:
                     break
                 lower_run += 1
-                i += w.end()
+                i = w.end()
             else:
                 break
             nxt = _DASH_JOIN.match(text, i)
-            if nxt and nxt.end() > i and _CAP_WORD.match(text, nxt.end()):
+            if nxt and nxt.end() > i and _CAP_WORD.match(text, nxt.end()) and \
+                    not self._title_start.match(text, nxt.end()):
+                # "Đồng Đăng - Lạng Sơn" goes on; "… Quảng Tây - Trưởng đoàn" is a role
                 i = nxt.end()
                 continue
             if text[i:i + 1] == " " and i + 1 < len(text) and (
-                    _CAP_WORD.match(text, i + 1) or allow_lower):
+                    _CAP_WORD.match(text, i + 1) or allow_lower
+                    or self._name_words.at(low, i + 1) is not None):
                 i += 1
                 continue
             break
         return end
+
+    def _after_name(self, text: str, s: int, last_org_end: int) -> bool:
+        """A person's name and a comma right before ``s`` ("ông Ngô Nham, …"), not the end
+        of a body's name ("Châu ủy Văn Sơn, …")."""
+        m = _NAME_COMMA.search(text, max(0, s - 40), s)
+        return m is not None and m.group(1) in self._surnames and m.start() >= last_org_end
+
+    def _ends_on_place(self, text: str, low: str, e: int, end: int) -> bool:
+        """The tail after a lowercase head is a known, capitalized place."""
+        if end <= e:
+            return False
+        loc = self._locality_words.at(low, skip_spaces(text, e))
+        p = skip_spaces(text, loc[0]) if loc else skip_spaces(text, e)
+        place = self._places_after_word.at(low, p)
+        return place is not None and text[p].isupper()
+
+    def _parent(self, text: str, low: str, pos: int) -> int:
+        """Extend a department over the party or state body it belongs to: "Ban Tuyên giáo
+        Tỉnh ủy", "Văn phòng UBND tỉnh Lào Cai", "Ban Tuyên truyền Thành ủy Sùng Tả" (one
+        body; GUIDE: the parent inside a longer name is not listed on its own)."""
+        p = skip_spaces(text, pos)
+        if p >= len(text) or not text[p].isupper():
+            return pos
+        found = self._heads.at(low, p)
+        if found is None:
+            return pos
+        parent = found[1][0]
+        if parent.tail not in ("locality", "none") or (
+                not parent.standalone and parent.tail != "locality"):
+            return pos
+        end, _ = self._tail(text, low, found[0], parent)
+        return end if end is not None else found[0]
 
     def _locality(self, text: str, low: str, pos: int) -> int:
         """Extend over an optional locality: 'tỉnh Lạng Sơn', 'thị Bằng Tường', 'Quảng Tây'."""
@@ -258,6 +357,9 @@ class OrganizationRecognizer:
         word = self._locality_words.at(low, p)
         if word is None:
             return pos
+        body = self._heads.at(low, p)
+        if body is not None and body[0] > word[0]:
+            return pos  # "Tỉnh ủy" is a body, not the locality word "tỉnh"
         after = skip_spaces(text, word[0])
         bare = self._places_after_word.at(low, after)
         if bare is not None:
@@ -272,10 +374,10 @@ class OrganizationRecognizer:
         if m:
             words = [m]
             while True:
-                nxt = re.match(r"(?:[ \t]*-[ \t]*|[ \t])", text[words[-1].end():])
+                nxt = _PLACE_JOIN.match(text, words[-1].end())
                 if not nxt:
                     break
-                m2 = _PLACE_WORD.match(text, words[-1].end() + nxt.end())
+                m2 = _PLACE_WORD.match(text, nxt.end())
                 if not m2:
                     break
                 words.append(m2)
@@ -346,7 +448,11 @@ class OrganizationRecognizer:
         """One head over a list of names: "các Đồn Biên phòng Bản Vược, A Mú Sung và Y Tý",
         "Các Chi cục Hải quan cửa khẩu: Tân Thanh, Chi Ma", "UBND các tỉnh Quảng Ninh,
         Lạng Sơn" — each name is a body of its own."""
-        if low[max(0, s - 4):s] == "các ":
+        plural = _PLURAL_BEFORE.search(low, max(0, s - 12), s) is not None
+        bare = not plural and head.lists and _LIST_SEP.match(text, end) is not None
+        if plural or bare:
+            # "các Đồn Biên phòng …", "4 Đồn Biên phòng Pha Long, Mường Khương, Bát Xát và
+            # Cửa khẩu quốc tế Lào Cai", "Đồn Biên phòng A Pa Chải và Sen Thượng"
             stem_end = e
             dept = self._depts.at(low, skip_spaces(text, e))
             if head.tail == "dept":
@@ -359,6 +465,17 @@ class OrganizationRecognizer:
             elif head.tail != "name":
                 return []  # "các Sở Công Thương, Ngoại vụ" is handled as an ellipsis
             stem = text[s:stem_end]
+        elif head.tail == "locality" and (colon := _COLON_LIST.match(text, end)) is not None \
+                and low[s:end].rsplit(" ", 1)[-1] in _GENERIC_LOCALITY:
+            # "Phó Chủ tịch UBND tỉnh: Lào Cai, Hà Giang và Điện Biên": one body per place
+            stem_end = end
+            stem = text[s:end]
+            items = self._list_items(text, low, colon.end())
+            if len(items) < 2:
+                return []
+            return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
+                              name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0)
+                    for i, (a, b) in enumerate(items)]
         else:
             m = re.compile(r"[ \t]+các[ \t]+").match(text, e)
             if head.tail != "locality" or m is None:
@@ -368,7 +485,7 @@ class OrganizationRecognizer:
                 return []
             stem_end = word[0]
             stem = f"{text[s:e]} {text[m.end():word[0]]}"
-        items = self._list_items(text, stem_end)
+        items = self._list_items(text, low, stem_end, bare_posts=bare)
         if len(items) < 2:
             return []
         out = []
@@ -378,19 +495,23 @@ class OrganizationRecognizer:
             out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0))
         return out
 
-    @staticmethod
-    def _list_items(text: str, pos: int) -> list[tuple[int, int]]:
-        """Capitalized names separated by commas and "và", after an optional colon."""
+    def _list_items(self, text: str, low: str, pos: int,
+                    bare_posts: bool = False) -> list[tuple[int, int]]:
+        """Capitalized names separated by commas and "và", after an optional colon; an item
+        may be a gate ("Cửa khẩu quốc tế Lào Cai"), never another body ("… và Trạm …")."""
         items: list[tuple[int, int]] = []
         m = re.compile(r"[ \t]*:?[ \t]*").match(text, pos)
         p = m.end() if m else pos
-        name = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
-                          rf"(?![\w])")
         while True:
-            n = name.match(text, p)
-            if n is None:
+            gate = self._locality_words.at(low, p)
+            q = skip_spaces(text, gate[0]) if gate and gate[1][0].startswith("cửa khẩu") else p
+            n = _LIST_NAME.match(text, q)
+            if n is None or (q == p and self._heads.at(low, p) is not None
+                             and self._places_after_word.at(low, p) is None):
                 break
-            items.append(n.span())
+            if bare_posts and fold_key(n.group()) in self._provinces:
+                break  # "Đồn Biên phòng Bắc Xa, Lạng Sơn": the post's province
+            items.append((p, n.end()))
             sep = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)").match(text, n.end())
             if sep is None:
                 break
@@ -458,33 +579,56 @@ class OrganizationRecognizer:
         is that body said again.  In a coordination ("Huyện ủy, UBND huyện Hà Quảng") it is
         the body of the same place; else the nearest before it, else the first after.  A
         name the gazetteer knows as a body of its own ("Bộ đội Biên phòng") stays apart."""
+        # Indexes instead of scans per mention (a long list of short forms made this
+        # quadratic): the keys extending each word prefix, the hits holding each key now
+        # (a merged mention owns its new key for the mentions after it), and where each
+        # coordination ends.
         keys = {h.key for h in hits}
+        extending: dict[str, list[str]] = {}
+        for k in keys:
+            for m in re.finditer(" ", k):
+                extending.setdefault(k[:m.start()], []).append(k)
+        holders: dict[str, list[int]] = {}
+        for i, h in enumerate(hits):
+            holders.setdefault(h.key, []).append(i)
+        starts = [h.start for h in hits]
+        chain_end = list(range(len(hits)))
+        for j in range(len(hits) - 2, -1, -1):
+            if re.fullmatch(r"\s*(?:,|và)\s*", text[hits[j].end:hits[j + 1].start]):
+                chain_end[j] = chain_end[j + 1]
         for i, h in enumerate(hits):
             if h.key in self._bodies:
                 continue
             # "UBND tỉnh" begins "UBND tỉnh Lạng Sơn", whose key reads "ủy ban nhân dân
             # lạng sơn": compare without the generic word.
             base = h.key[: -len(" tỉnh")] if h.key.endswith(" tỉnh") else h.key
-            longer = [k for k in keys if k != h.key and k.startswith(base + " ")
+            longer = [k for k in extending.get(base, []) if k != h.key
                       and k[len(base) + 1:] not in _GENERIC_LOCALITY
                       and not (base != h.key and k[len(base) + 1:].split()[0] in _LEVELS)]
             if not longer:
                 continue
-            owners = [o for o in hits if o.key in longer]
+            owner_keys = [k for k in longer if holders.get(k)]
             # The last member of the coordination it stands in ("Huyện ủy, HĐND, UBND
             # huyện Phong Thổ") names the place.
-            j, sibling = i, None
-            while j + 1 < len(hits) and re.fullmatch(r"\s*(?:,|và)\s*",
-                                                     text[hits[j].end:hits[j + 1].start]):
-                j += 1
-                sibling = hits[j]
-            if sibling is not None:
-                same_place = [o for o in owners if o.key.split()[-2:] ==
-                              sibling.key.split()[-2:]]
+            if chain_end[i] > i:
+                tail = hits[chain_end[i]].key.split()[-2:]
+                same_place = [k for k in owner_keys if k.split()[-2:] == tail]
                 if same_place:
-                    owners = same_place
-            before = [o for o in owners if o.start < h.start]
-            best = before[-1] if before else owners[0]
+                    owner_keys = same_place
+            # The nearest owner starting before it, else the first owner.
+            cut = bisect.bisect_left(starts, h.start)
+            before = [lst[bisect.bisect_left(lst, cut) - 1] for lst in
+                      (holders[k] for k in owner_keys) if lst[0] < cut]
+            if before:
+                best = hits[max(before)]
+            elif owner_keys:
+                best = hits[min(holders[k][0] for k in owner_keys)]
+            else:
+                raise IndexError("list index out of range")  # as before: no owner is a bug
+            if best.key != h.key:
+                own = holders[h.key]
+                del own[bisect.bisect_left(own, i)]
+                bisect.insort(holders.setdefault(best.key, []), i)
             h.key, h.name, h.side = best.key, best.name, best.side or h.side
 
     def _link(self, hits: list[OrgHit]) -> None:
@@ -509,10 +653,11 @@ class OrganizationRecognizer:
                 side = body.side
             else:
                 side = self._side_from_places(key) or side
-            names = [h.name for h in group if not h.back_reference] or [group[0].name]
+            names = Counter(h.name for h in group if not h.back_reference) or Counter(
+                [group[0].name])
             # The name most often written, then the longest: one spelling for the group.
             name = body.name if body is not None else max(
-                names, key=lambda n: (names.count(n), len(n), n))
+                names, key=lambda n: (names[n], len(n), n))
             for h in group:
                 h.name = name
                 h.side = side

@@ -25,6 +25,7 @@ _LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|TP\.?|huyện|thị xã|th
                             re.IGNORECASE)
 _SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
 _CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
+_GOES_ON = re.compile(rf"[ \t]+[{UPPER}]")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
 
@@ -76,8 +77,14 @@ class PeopleRecognizer:
                            or self._rank_before.search(ptext[max(0, m.start(1) - 20):
                                                              m.start(1)]))
             # Whether the capitalized run goes on past the regex's reach.
-            goes_on = re.match(rf"[ \t]+[{UPPER}]", ptext[m.end(1):]) is not None
-            trimmed = self._trim(m.group(1), context, goes_on)
+            goes_on = _GOES_ON.match(ptext, m.end(1)) is not None
+            # Right after a title, a place-like pair inside the run is a given name: "Phó
+            # Thủ tướng Trần Văn Sơn" (Văn Sơn is also a prefecture), "Trần Hồng Hà".
+            # (Not after a locality word: "Phó Châu trưởng Châu Hồng Hà" is a place.)
+            local = _LOCALITY_WORD.match(m.group(1)) is not None
+            titled = self._title_right_before(ptext, m.start(1), exact=True) and not local
+            trimmed = self._trim(m.group(1), context, goes_on, titled,
+                                 ranked=context and not local)
             if trimmed is None:
                 continue
             lead, cand, known = trimmed
@@ -94,8 +101,8 @@ class PeopleRecognizer:
         hits.sort(key=lambda h: h.start)
         doc.people = hits
 
-    def _trim(self, run: str, context: bool,
-              goes_on: bool = False) -> tuple[int, str, bool] | None:
+    def _trim(self, run: str, context: bool, goes_on: bool = False, titled: bool = False,
+              ranked: bool = False) -> tuple[int, str, bool] | None:
         """(offset, name, family name known) of the name inside a capitalized run."""
         syl = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
         places = self._place_syllables(syl)
@@ -129,14 +136,19 @@ class PeopleRecognizer:
                 break
         if len(syl) < 2 or len(syl) > 4:
             return None
-        if any(syl[0][0] <= ps < syl[-1][0] + len(syl[-1][1]) or
-               syl[0][0] < pe <= syl[-1][0] + len(syl[-1][1]) for ps, pe in places):
+        whole_place = fold_key(" ".join(x for _, x in syl)) in self._places
+        # After a title a place-like name is a person ("Chủ tịch Hồ Chí Minh"); after a rank
+        # or honorific only when the place is part of it ("Thượng tá Trương Hòa Bình", not
+        # "người đàn ông Trung Quốc").
+        first, last = syl[0][0], syl[-1][0] + len(syl[-1][1])
+        if not (titled or (ranked and not whole_place)) and any(
+                first <= ps < last or first < pe <= last for ps, pe in places):
             return None  # "Đoàn Bằng Tường", "Thái Kim Bình": a word before a place name
         start = syl[0][0]
         end = syl[-1][0] + len(syl[-1][1])
         return start, run[start:end], known
 
-    def _title_right_before(self, text: str, s: int) -> bool:
+    def _title_right_before(self, text: str, s: int, exact: bool = False) -> bool:
         """A title (its body already blanked) or a title and a place stand right before:
         "Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh", "Phó Tỉnh trưởng tỉnh Vân Nam Dương Á
         Lâm"; not "Giám đốc Chi nhánh Khai thác đường sắt Hà Lạng"."""
@@ -145,6 +157,8 @@ class PeopleRecognizer:
         if not found:
             return False
         gap = window[found[-1].end():].strip()
+        if exact:
+            return not gap
         gap = _LOCALITY_WORD.sub("", gap).strip()
         return not gap or fold_key(gap) in self._places
 
@@ -176,8 +190,9 @@ class PeopleRecognizer:
         honor = bool(self._hon_before.search(before)) or bool(
             re.search(rf"(?:^|[^\w])(?:{'|'.join(_CAP_HONORIFICS)})[ \t]+$", before))
         rank = bool(self._rank_before.search(before))
-        if fold_key(cand) in self._places and not honor:
-            return None
+        if fold_key(cand) in self._places and not honor and (
+                _LOCALITY_WORD.match(cand) or not self._title_right_before(text, s, exact=True)):
+            return None  # a place, unless a title stands right before ("Chủ tịch Hồ Chí Minh")
         if honor or rank:
             return 0.95 if known else 0.8
         if not known:

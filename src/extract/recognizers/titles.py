@@ -18,9 +18,13 @@ from .. import gazetteers
 from ..document import Document, OrgHit, PersonHit, TitleHit
 from ..models import Method
 from ..text import fold
-from ._match import alternation
+from ._match import alternation, skip_spaces
 
 __all__ = ["TitleRecognizer"]
+
+_STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
 
 
 
@@ -39,27 +43,38 @@ class TitleRecognizer:
 
     def __init__(self) -> None:
         t: gazetteers.TitlesTable = gazetteers.load("titles")
-        first = {c for w in t.prefix + t.head for c in (w[0].lower(), w[0].upper())}
+        first = {c for w in t.prefix + t.head + t.dropped_prefix
+                 for c in (w[0].lower(), w[0].upper())}
+        self._dropped = re.compile(rf"(?:(?:{alternation(t.dropped_prefix)})[ \t]+)+",
+                                   re.IGNORECASE) if t.dropped_prefix else None
         self._phrase = re.compile(
             rf"(?=[{''.join(sorted(first))}])"  # skip positions no title can start at
-            rf"(?<![\w])(?:(?:{alternation(t.prefix)})[ \t]+)*(?:{alternation(t.head)})"
+            rf"(?<![\w])(?:(?:{alternation(t.prefix + t.dropped_prefix)})[ \t]+)*"
+            rf"(?:{alternation(t.head)})"
             rf"(?:[ \t]+(?:{alternation(t.suffix)}))*(?![\w])",
             re.IGNORECASE)
         self._rank = re.compile(rf"(?<![\w])(?:{alternation(t.rank)})(?![\w])")
         places: gazetteers.PlacesTable = gazetteers.load("places")
-        names = places.vn_province + places.cn_region + places.cn_locality + places.vn_locality
+        names = (places.vn_province + places.cn_region + places.cn_locality + places.vn_locality
+                 + places.country)
         # A position of a place rather than a body: "Phó Tỉnh trưởng tỉnh Vân Nam",
         # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
         self._locality = re.compile(
-            rf"[ \t]+(?:(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
+            rf"[ \t]+(?:(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
             rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
             rf"(?:{alternation(names)})(?![\w])")
+        self._aliases = [(fold(a.text).lower(), a.role) for a in t.role_alias]
+        orgs_table: gazetteers.OrganizationsTable = gazetteers.load("organizations")
+        self._field = re.compile(rf"[ \t]+(?:{alternation(orgs_table.department)})(?![\w])")
+        self._head_is = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head_is)})[ \t]+"
+                                   r"(?:phía[ \t]+\w+(?:[ \t]+\w+)?[ \t]+)?là[ \t]+",
+                                   re.IGNORECASE) if t.delegation_head_is else None
         self._delegation = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head)})(?![\w])",
                                       re.IGNORECASE)
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        phrases = self._phrases(text, doc.orgs)
+        phrases = self._phrases(text, doc.orgs, {p.start for p in doc.people})
         by_start = {p.start: p for p in phrases}
         by_end: dict[int, _Phrase] = {}
         for p in phrases:
@@ -77,15 +92,27 @@ class TitleRecognizer:
                                 organization=p.organization.name if p.organization else None,
                                 confidence=conf))
 
+        starts = {p.start for p in doc.people}
         for person in doc.people:
             # After the name: ", Title Org, Title Org" (stacked) or " - Title".
             pos = person.end
             while True:
-                m = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?").match(text, pos)
+                m = _STACK_SEP.match(text, pos)
                 nxt = m.end() if m else pos
                 after = by_start.get(nxt)
                 if after is None:
-                    break
+                    # ", tỉnh Lạng Sơn - Trưởng đoàn …": the place of the last body, then
+                    # the next title.
+                    loc = _COMMA.match(text, pos)
+                    loc = self._locality.match(text, loc.end() - 1) if loc else None
+                    if loc is None or pos == person.end:
+                        break
+                    m = _STACK_SEP.match(text, loc.end())
+                    after = by_start.get(m.end() if m else loc.end())
+                    if after is None:
+                        break
+                if skip_spaces(text, after.end) in starts:
+                    break  # "…, Bí thư Tỉnh ủy Cao Bằng Lê Thị Hạnh": the next person's
                 add(person, after, 0.9)
                 pos = after.end
             # Before the name: "Title Org Name", and titles stacked before it with commas.
@@ -109,11 +136,11 @@ class TitleRecognizer:
                     pos = k - 1
                     continue
                 break
-        out.extend(self._delegation_heads(doc, seen))
+        out.extend(self._delegation_heads(doc, seen, out))
         out.sort(key=lambda h: (h.start, h.person))
         doc.titles = out
 
-    def _phrases(self, text: str, orgs: list[OrgHit]) -> list[_Phrase]:
+    def _phrases(self, text: str, orgs: list[OrgHit], names: set[int]) -> list[_Phrase]:
         out: list[_Phrase] = []
         orgs = sorted(orgs, key=lambda o: o.start)
         starts = [o.start for o in orgs]
@@ -122,6 +149,13 @@ class TitleRecognizer:
             if not (text[s].isupper() or (s > 1 and text[s - 2] in ",(–-")):
                 continue  # lowercase "chủ tịch" in running text names no one
             title = fold(m.group())
+            dropped = self._dropped.match(title) if self._dropped is not None else None
+            if dropped:
+                title = title[dropped.end():]
+            for alias, role in self._aliases:
+                if title.lower().startswith(alias):
+                    title = role + title[len(alias):]
+                    break
             org = None
             for o in orgs[bisect.bisect_right(starts, s): bisect.bisect_right(starts, e + 2)]:
                 # The organization starts right after the title, or inside it and runs on
@@ -134,31 +168,62 @@ class TitleRecognizer:
             end = max(e, org.end) if org else e
             if org is None:
                 loc = self._locality.match(text, e)
-                if loc:
+                # "Chủ tịch Hồ Chí Minh": a person, not the city after the title
+                if loc and skip_spaces(text, e) not in names:
                     end = loc.end()
+                else:
+                    # "Bộ trưởng Ngoại giao", "Bộ trưởng Quốc phòng Trung Quốc": the field of
+                    # the office without its body's head word.
+                    dept = self._field.match(text, e)
+                    if dept and skip_spaces(text, e) not in names:
+                        end = dept.end()
+                        loc = self._locality.match(text, end)
+                        if loc and skip_spaces(text, end) not in names:
+                            end = loc.end()
             out.append(_Phrase(start=s, end=end, title=title, organization=org))
         return out
 
     def _rank_ending_at(self, text: str, k: int) -> _Phrase | None:
-        for m in self._rank.finditer(text, max(0, k - 20), k):
+        for m in self._rank.finditer(text, max(0, k - 40), k):
             if m.end() == k:
                 return _Phrase(start=m.start(), end=m.end(), title=fold(m.group()),
                                organization=None)
         return None
 
-    def _delegation_heads(self, doc: Document,
-                          seen: set[tuple[str, str, str | None]]) -> list[TitleHit]:
+    def _delegation_heads(self, doc: Document, seen: set[tuple[str, str, str | None]],
+                          found: list[TitleHit]) -> list[TitleHit]:
         out: list[TitleHit] = []
         text = doc.text
+        # Sentences (sorted, disjoint) and people (sorted by start) are searched by bisect:
+        # a scan of either per "trưởng đoàn" made long delegation lists quadratic.
+        sent_starts = [s for s, _ in doc.sentences]
+        people_starts = [p.start for p in doc.people]
+        by_name = {p.name: p for p in doc.people}
+        ends: dict[int, PersonHit] = {p.end: p for p in doc.people}
+        for t in found:
+            if t.person in by_name:
+                ends.setdefault(t.end, by_name[t.person])
         for m in self._delegation.finditer(text):
-            s_start, _ = doc.sentence_of(m.start())
+            k = bisect.bisect_right(sent_starts, m.start()) - 1
+            inside = k >= 0 and m.start() < doc.sentences[k][1]
+            s_start = doc.sentences[k][0] if inside else 0
             window_start = max(s_start, m.start() - 250)
             do = None
             for d in re.finditer(r"(?<![\w])do(?![\w])", text[window_start:m.start()]):
                 do = window_start + d.start()
-            if do is None:
-                continue
-            person = next((p for p in doc.people if do < p.start < m.start()), None)
+            if do is not None:
+                j = bisect.bisect_right(people_starts, do)
+                person = doc.people[j] if j < len(doc.people) and \
+                    doc.people[j].start < m.start() else None
+            else:
+                # "Đại tá A, Chỉ huy trưởng Bộ đội Biên phòng tỉnh X làm trưởng đoàn": the
+                # person whose titles run up to the phrase (ends indexed once per article).
+                k = m.start()
+                while k > 0 and text[k - 1] in " \t,":
+                    k -= 1
+                person = ends.get(k)
+                if person is not None and person.start < s_start:
+                    person = None
             if person is None:
                 continue
             key = (person.name, "Trưởng đoàn", None)
@@ -168,4 +233,22 @@ class TitleRecognizer:
             out.append(TitleHit(start=m.start(), end=m.end(), person=person.name,
                                 title="Trưởng đoàn", organization=None,
                                 method=Method.RULE, confidence=0.85))
+        out.extend(self._delegation_head_is(doc, seen))
+        return out
+
+    def _delegation_head_is(self, doc: Document,
+                            seen: set[tuple[str, str, str | None]]) -> list[TitleHit]:
+        """'Trưởng đoàn (phía Trung Quốc) là ông A': A heads the delegation."""
+        out: list[TitleHit] = []
+        if self._head_is is None:
+            return out
+        starts = {p.start: p for p in doc.people}
+        for m in self._head_is.finditer(doc.text):
+            hon = _HONORIFIC.match(doc.text, m.end())
+            person = starts.get(hon.end() if hon else m.end())
+            if person is None or (person.name, "Trưởng đoàn", None) in seen:
+                continue
+            seen.add((person.name, "Trưởng đoàn", None))
+            out.append(TitleHit(start=m.start(), end=m.end(), person=person.name,
+                                title="Trưởng đoàn", organization=None, confidence=0.85))
         return out
