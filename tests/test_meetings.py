@@ -282,3 +282,15 @@ def test_joint_committee_is_no_party_its_co_chairs_offices_are(process) -> None:
     assert ("CN", "Bộ Ngoại giao Trung Quốc") in parties and ("VN", "Bộ Ngoại giao") in parties
     assert {(q.side, q.name) for q in m.people} == {("VN", "Nguyễn Văn Hải"),
                                                     ("CN", "Lý Minh Khải")}
+
+
+def test_both_sides_scheduling_a_meeting_gives_its_date_and_their_bodies(process) -> None:  # type: ignore[no-untyped-def]
+    text = _SIDES.replace("Hai bên thống nhất tăng cường trao đổi thông tin.",
+                          "Hai bên thống nhất tổ chức hội đàm tiếp theo vào tháng 9/2025.")
+    doc = _meetings(process, text)
+    dates = [m.date for m in doc.meetings]
+    assert dates == ["2025-05-09", "2025-09"]
+    first, second = doc.meetings
+    assert {p.organization for p in second.parties} == {
+        p.organization for p in first.parties if p.role is not None}
+    assert second.people == []  # who will lead it is not said

@@ -292,6 +292,7 @@ class MeetingsTable(_Data):
     side_vn: list[str]
     side_cn: list[str]
     both_sides: list[str]
+    organize: list[str]
     attend: list[str]
     chair: list[str]
     speech: list[str]

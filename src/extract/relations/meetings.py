@@ -169,6 +169,8 @@ class MeetingRecognizer:
                                     re.IGNORECASE)
         self._speech = re.compile(rf"(?<!\w)(?:{alternation(t.speech)})(?!\w)", re.IGNORECASE)
         self._joint = [fold_key(j) for j in t.joint_body]
+        self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
+                                    re.IGNORECASE)
         self._both = re.compile(rf"(?<!\w)(?:{alternation(t.both_sides)})(?!\w)", re.IGNORECASE)
 
     # --- the stage ------------------------------------------------------------------------
@@ -226,6 +228,11 @@ class MeetingRecognizer:
                 listing = None if listing != sent else listing
                 owner.append((cs, current))
                 continue
+            if current is not None and ctrigs:
+                self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
+                                dates[bisect.bisect_left(date_starts, cs):
+                                      bisect.bisect_left(date_starts, ce)],
+                                meetings, current)
             m = _Mention(clause=(cs, ce), sentence=sent)
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
             if main is not None:
@@ -342,6 +349,33 @@ class MeetingRecognizer:
         if _COUNT.match(text, e):
             return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
         return s, e, word
+
+    def _scheduled(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
+                   ctrigs: list[tuple[int, int, str]], trig_starts: list[int],
+                   cdates: list,  # type: ignore[type-arg]
+                   meetings: list[tuple[MeetingHit, list[_Mention]]], current: int) -> None:
+        """"Hai bên thống nhất tổ chức hội đàm tiếp theo vào tháng 9/2025": a meeting the two
+        sides of the one being reported schedule, with its own date and their bodies."""
+        cs, ce = clause
+        if not self._both.search(text, cs, ce):
+            return
+        for s, e, word in ctrigs:
+            if not self._organize.search(text[max(cs, s - 20):s]):
+                continue
+            date = self._clause_date(text, [d for d in cdates if d.start > s], s, trig_starts)
+            if date is None:
+                return
+            hosts = [p for x in meetings[current][1] for p in x.parties if p.role is not None]
+            if not {p.side for p in hosts} >= {"VN", "CN"}:
+                return  # "hai bên" is two sides only when both were named
+            m = _Mention(clause=clause, sentence=sent, trigger=(s, e), kind=word,
+                         triggers=[(s, e)], date=date)
+            m.parties = [MeetingPartyHit(organization=p.organization, side=p.side,
+                                         role=p.role, confidence=0.7) for p in hosts]
+            if not any(h.date == date for h, _ in meetings):
+                meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word],
+                                            trigger=(s, e), date=date, confidence=0.7), [m]))
+            return
 
     @staticmethod
     def _takes_part(mentions: list[_Mention], m: _Mention, office: str | None) -> bool:
