@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .batch import Input, Result, expand_inputs, read_stdin, run_batch
-from .evaluate import FIELDS, score
+from .evaluate import score
 from .io import read_jsonl, safe_str
 from .models import ArticleRecord, ExtractError
 from .output import Kept, RunOutput, check_output_path, load_kept, partial_path
@@ -238,17 +238,17 @@ def evaluate(
         return
     typer.echo(f"{report.documents} gold documents"
                + (f", {len(report.missing)} without output" if report.missing else ""))
-    typer.echo(f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
-    for f in FIELDS:
+    typer.echo(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>5}{'fn':>5}")
+    for f in report.shown_fields():
         s = report.fields[f]
-        typer.echo(f"{f:<14}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6d}{s.fp:5d}"
+        typer.echo(f"{f:<16}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6d}{s.fp:5d}"
                    f"{s.fn:5d}")
-    for f in FIELDS:
+    for f in report.shown_fields():
         s = report.fields[f]
         for doc, v in s.misses:
-            typer.echo(f"miss  {f:<14}{doc}: {v}")
+            typer.echo(f"miss  {f:<16}{doc}: {v}")
         for doc, v in s.extras:
-            typer.echo(f"extra {f:<14}{doc}: {v}")
+            typer.echo(f"extra {f:<16}{doc}: {v}")
 
 
 def main() -> None:  # pragma: no cover

@@ -12,9 +12,9 @@ from __future__ import annotations
 from html import escape
 
 from .models import ArticleRecord
-from .views import KINDS, Entity, entities, load_text
+from .views import KINDS, Entity, entities, load_text, meeting_triggers
 
-__all__ = ["COLOURS", "CSS", "highlight_html", "record_html", "tables_html"]
+__all__ = ["COLOURS", "CSS", "highlight_html", "meetings_html", "record_html", "tables_html"]
 
 COLOURS: dict[str, str] = {
     "date": "#ffd98e",
@@ -24,6 +24,7 @@ COLOURS: dict[str, str] = {
     "gate_pair": "#fab387",
     "gate": "#cbb8ff",
     "marker": "#94e2d5",
+    "meeting": "#f9e2af",
 }
 
 CSS = "\n".join(
@@ -117,14 +118,39 @@ def tables_html(record: ArticleRecord) -> str:
     return "".join(parts)
 
 
+def meetings_html(record: ArticleRecord) -> str:
+    """The record's meetings as one table: date, kind, place, VN side, CN side (bodies, and
+    the people of that side with the title they held)."""
+    if not record.meetings:
+        return ""
+
+    def side(m_index: int, s: str) -> str:
+        m = record.meetings[m_index]
+        bodies = [escape(p.organization) for p in m.parties if p.side == s]
+        people = [escape(q.name) + (f" <i>({escape(q.title)})</i>" if q.title else "")
+                  for q in m.people if q.side == s]
+        return "<br>".join(bodies) + ("<br>— " + ", ".join(people) if people else "")
+
+    rows = "".join(
+        f"<tr class='row-meeting' data-doc='{escape(record.doc_id)}'>"
+        f"<td>{escape(m.date or '')}</td><td>{escape(m.kind)} ({escape(m.kind_norm.value)})"
+        f"</td><td>{escape(m.place or '')}</td><td>{side(i, 'VN')}</td><td>{side(i, 'CN')}"
+        "</td></tr>" for i, m in enumerate(record.meetings))
+    return (f'<h4><span class="xt-key xt-k-meeting">meeting</span>meetings '
+            f"({len(record.meetings)})</h4><table class='xt-table xt-meetings'><tr><th>date</th>"
+            "<th>kind</th><th>place</th><th>VN side</th><th>CN side</th></tr>"
+            f"{rows}</table>")
+
+
 def record_html(record: ArticleRecord, text: str | None = None) -> str:
     """The notebook view: legend, highlighted article (when its text is found), tables."""
     source = load_text(record, text)
     legend = "".join(f'<span class="xt-key xt-k-{k}">{k}</span>' for k in COLOURS)
-    body = (f'<div class="xt-text">{highlight_html(source, entities(record))}</div>'
+    ents = entities(record) + meeting_triggers(record)
+    body = (f'<div class="xt-text">{highlight_html(source, ents)}</div>'
             if source is not None else
             "<p><i>article text not found at the record's source path; "
             "pass it with display.record_html(record, text)</i></p>")
     return (f"<div class=\"xt-record\"><style>{CSS}</style>"
-            f"<h3>{escape(record.title or record.doc_id)}</h3><p>{legend}</p>{body}"
-            f"{tables_html(record)}</div>")
+            f"<h3>{escape(record.title or record.doc_id)}</h3><p>{legend}</p>"
+            f"{meetings_html(record)}{body}{tables_html(record)}</div>")

@@ -20,6 +20,9 @@ __all__ = [
     "Document",
     "GateHit",
     "MarkerHit",
+    "MeetingHit",
+    "MeetingPartyHit",
+    "MeetingPersonHit",
     "OrgHit",
     "PersonHit",
     "Stage",
@@ -97,6 +100,41 @@ class GateHit:
 
 
 @dataclass
+class MeetingPartyHit:
+    organization: str  # the OrgHit group name (the record's organization entry)
+    side: str | None
+    role: str | None = None  # "host" or "guest"
+    confidence: float = 0.85
+
+
+@dataclass
+class MeetingPersonHit:
+    name: str  # the PersonHit full name (the record's people entry)
+    side: str | None
+    title: str | None = None
+    role: str | None = None  # "lead", "chair", "attend" or "speak"
+    confidence: float = 0.85
+
+
+@dataclass
+class MeetingHit:
+    """One meeting, built by the relations stage from what the recognizers found."""
+
+    kind: str  # the trigger as written, lower case
+    kind_norm: str
+    trigger: tuple[int, int]
+    triggers: list[tuple[int, int]] = field(default_factory=list)  # every trigger mention
+    date: str | None = None
+    place: tuple[int, int] | None = None
+    parties: list[MeetingPartyHit] = field(default_factory=list)
+    people: list[MeetingPersonHit] = field(default_factory=list)
+    gates: list[int] = field(default_factory=list)  # indexes into Document.gates
+    markers: list[int] = field(default_factory=list)  # indexes into Document.markers
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # sentence spans
+    confidence: float = 0.85
+
+
+@dataclass
 class Document:
     doc_id: str
     source_path: str
@@ -117,6 +155,7 @@ class Document:
     titles: list[TitleHit] = field(default_factory=list)
     gates: list[GateHit] = field(default_factory=list)
     markers: list[MarkerHit] = field(default_factory=list)
+    meetings: list[MeetingHit] = field(default_factory=list)
     errors: list[ErrorInfo] = field(default_factory=list)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:

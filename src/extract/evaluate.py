@@ -7,6 +7,11 @@ markers: exact strings; titles: person exact, role by prefix; organizations: a p
 matches a gold organization when one of its forms equals one of the gold surface forms or
 reaches rapidfuzz ratio >= 92 with one (abbreviations KTCK, UBND, BCH, BĐBP, BQL expanded);
 each gold organization is matched once.
+
+Meetings (scored only for gold documents that have a ``meetings`` key) are three flattened
+sets per document: meeting dates (``meetings``), ``(date, side, organization)``
+(``meeting_parties``, the organization matched as in organizations, with the surface forms
+the gold file lists for it) and ``(date, side, person)`` (``meeting_people``).
 """
 
 from __future__ import annotations
@@ -23,10 +28,12 @@ from rapidfuzz import fuzz
 from .models import ArticleRecord, ExtractError
 from .text import fold_key
 
-__all__ = ["FIELDS", "FieldScore", "Report", "load_gold", "score", "score_documents"]
+__all__ = ["FIELDS", "MEETING_FIELDS", "FieldScore", "Report", "load_gold", "score",
+           "score_documents"]
 
+MEETING_FIELDS = ("meetings", "meeting_parties", "meeting_people")
 FIELDS = ("published", "authors", "dates", "people", "titles", "organizations",
-          "gate_pairs", "markers")
+          "gate_pairs", "markers", *MEETING_FIELDS)
 
 _GUIDE_ABBR = [("KTCK", "kinh tế cửa khẩu"), ("UBND", "ủy ban nhân dân"),
                ("BĐBP", "bộ đội biên phòng"), ("BCH", "bộ chỉ huy"), ("BQL", "ban quản lý")]
@@ -70,17 +77,23 @@ class Report:
     fields: dict[str, FieldScore]
     documents: int
     missing: list[str]  # gold documents with no prediction
+    meeting_documents: int = 0  # gold documents with a ``meetings`` key
+
+    def shown_fields(self) -> list[str]:
+        """The fields scored: meetings only when some gold document annotates them."""
+        return [f for f in FIELDS if f not in MEETING_FIELDS or self.meeting_documents]
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
             "missing_documents": self.missing,
+            "meeting_documents": self.meeting_documents,
             "fields": {
                 k: {"precision": round(v.precision, 4), "recall": round(v.recall, 4),
                     "f1": round(v.f1, 4), "tp": v.tp, "fp": v.fp, "fn": v.fn,
                     "misses": [list(x) for x in v.misses],
                     "extras": [list(x) for x in v.extras]}
-                for k, v in self.fields.items()
+                for k, v in self.fields.items() if k in self.shown_fields()
             },
         }
 
@@ -115,7 +128,73 @@ def prediction_view(record: ArticleRecord) -> dict[str, Any]:
                           for o in record.organizations],
         "gate_pairs": [[g.vn, g.cn] for g in record.gate_pairs],
         "markers": [m.value for m in record.markers],
+        "meetings": [
+            {"kind": m.kind, "date": m.date, "place": m.place,
+             "parties": [[p.side, p.organization] for p in m.parties],
+             "people": [[q.side, q.name] for q in m.people],
+             # Every form of each party's organization entry, for matching as organizations.
+             "party_forms": [_forms(record, p.index) for p in m.parties]}
+            for m in record.meetings],
     }
+
+
+def _forms(record: ArticleRecord, index: int) -> list[str]:
+    if not 0 <= index < len(record.organizations):
+        return []
+    o = record.organizations[index]
+    return [o.name, *o.aliases, *(m.text for m in o.mentions)]
+
+
+_NO_DATE = "(no date)"
+
+
+def _meeting_date(m: dict[str, Any]) -> str:
+    return str(m.get("date") or _NO_DATE)
+
+
+def _gold_party_forms(gold_doc: dict[str, Any], name: str) -> list[str]:
+    """The gold party's name and the other forms of its entry in the gold organizations."""
+    key = norm_org(name)
+    for forms in gold_doc.get("organizations", []):
+        if key in {norm_org(f) for f in forms}:
+            return [name, *forms]
+    return [name]
+
+
+def _meetings(fields: dict[str, FieldScore], doc: str, gold_doc: dict[str, Any],
+              pred_doc: dict[str, Any]) -> None:
+    gold = gold_doc.get("meetings") or []
+    pred = pred_doc.get("meetings") or []
+    _set_field(fields["meetings"], doc, [_meeting_date(m) for m in gold],
+               [_meeting_date(m) for m in pred], key=str)
+    _set_field(fields["meeting_people"], doc,
+               [f"{_meeting_date(m)} | {side} | {name}" for m in gold
+                for side, name in m.get("people", [])],
+               [f"{_meeting_date(m)} | {side} | {name}" for m in pred
+                for side, name in m.get("people", [])])
+    # Parties: per (date, side), organizations matched one to one as in organizations.
+    gold_groups: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for m in gold:
+        for side, name in m.get("parties", []):
+            group = gold_groups.setdefault((_meeting_date(m), str(side)), {})
+            group.setdefault(norm_org(name), _gold_party_forms(gold_doc, name))
+    pred_groups: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for m in pred:
+        forms_list = m.get("party_forms") or [[n] for _, n in m.get("parties", [])]
+        for (side, name), forms in zip(m.get("parties", []), forms_list, strict=False):
+            group = pred_groups.setdefault((_meeting_date(m), str(side)), {})
+            group.setdefault(norm_org(name), [name, *forms])
+    fs = fields["meeting_parties"]
+    for key in sorted(set(gold_groups) | set(pred_groups)):
+        g = list(gold_groups.get(key, {}).values())
+        p = list(pred_groups.get(key, {}).values())
+        sub = FieldScore()
+        _organizations(sub, doc, g, p)
+        fs.tp += sub.tp
+        fs.fp += sub.fp
+        fs.fn += sub.fn
+        fs.misses += [(d, f"{key[0]} | {key[1]} | {v}") for d, v in sub.misses]
+        fs.extras += [(d, f"{key[0]} | {key[1]} | {v}") for d, v in sub.extras]
 
 
 def _set_field(fs: FieldScore, doc: str, gold: Iterable[str], pred: Iterable[str],
@@ -191,6 +270,7 @@ def score_documents(gold: dict[str, dict[str, Any]],
     """Score predictions (gold-shaped dicts by doc_id) against gold."""
     fields = {f: FieldScore() for f in FIELDS}
     missing = []
+    meeting_documents = 0
     for doc_id in sorted(gold):
         g = gold[doc_id]
         p = predicted.get(doc_id)
@@ -211,7 +291,11 @@ def score_documents(gold: dict[str, dict[str, Any]],
                    [" || ".join(x) for x in p.get("gate_pairs", [])])
         _set_field(fields["markers"], doc_id, g.get("markers", []), p.get("markers", []),
                    key=str)
-    return Report(fields=fields, documents=len(gold), missing=missing)
+        if "meetings" in g:  # a gold file without the key is not scored for meetings
+            meeting_documents += 1
+            _meetings(fields, doc_id, g, p)
+    return Report(fields=fields, documents=len(gold), missing=missing,
+                  meeting_documents=meeting_documents)
 
 
 def score(gold_dir: str | Path, records: Iterable[ArticleRecord]) -> Report:

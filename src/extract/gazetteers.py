@@ -27,6 +27,8 @@ __all__ = [
     "GateEntry",
     "GatePhrasesTable",
     "GatesTable",
+    "MeetingTrigger",
+    "MeetingsTable",
     "NamesTable",
     "OrganizationsTable",
     "PlacesTable",
@@ -265,6 +267,49 @@ class FurnitureTable(_Data):
         return v
 
 
+MeetingKindName = Literal["talks", "working session", "reception", "conference", "ceremony",
+                          "signing", "joint patrol or inspection", "visit"]
+
+
+class MeetingTrigger(_Data):
+    """A trigger word of a meeting, with texts where it reports one and where it does not."""
+
+    text: str = Field(min_length=2)
+    kind: MeetingKindName
+    examples: list[str] = Field(min_length=1)
+    negatives: list[str] = Field(default_factory=list)
+
+
+class MeetingsTable(_Data):
+    schema_: str = Field(alias="schema", pattern=r"^meetings/1$")
+    trigger: list[MeetingTrigger]
+    not_trigger: list[str]
+    reference_before: list[str]
+    document_word: list[str]
+    date_not_after: list[str]
+    delegation: list[str]
+    leader_open: list[str]
+    leader_close: list[str]
+    delegation_verb: list[str]
+    side_open: list[str]
+    side_vn: list[str]
+    side_cn: list[str]
+    both_sides: list[str]
+    organize: list[str]
+    attend: list[str]
+    chair: list[str]
+    speech: list[str]
+    joint_body: list[str]
+    proposal: list[str]
+    negatives: list[Example] = Field(default_factory=list)
+
+    @field_validator("trigger")
+    @classmethod
+    def _unique_triggers(cls, v: list[MeetingTrigger]) -> list[MeetingTrigger]:
+        _check_unique([t.text.lower() for t in v], "trigger")
+        return v
+
+
 _TABLES: dict[str, type[_Data]] = {
     "gates": GatesTable,
     "gate_phrases": GatePhrasesTable,
@@ -275,6 +320,7 @@ _TABLES: dict[str, type[_Data]] = {
     "places": PlacesTable,
     "dates": DatesTable,
     "furniture": FurnitureTable,
+    "meetings": MeetingsTable,
 }
 
 

@@ -190,8 +190,10 @@ class MeetingPerson(_Frozen):
 class Meeting(_Frozen):
     """One meeting the article reports, however often it is mentioned.
 
-    ``trigger`` is the first mention of its trigger word; ``evidence`` the sentence spans it
-    was built from.  ``gate_pairs`` and ``markers`` are indexes into the record's lists.
+    ``trigger`` is the first mention of its trigger word, ``trigger_mentions`` every trigger
+    word the meeting was built from (headline, lead and body); ``evidence`` the sentence
+    spans it was built from.  ``gate_pairs`` and ``markers`` are indexes into the record's
+    lists.
     """
 
     kind: str
@@ -203,6 +205,7 @@ class Meeting(_Frozen):
     gate_pairs: list[int] = Field(default_factory=list)
     markers: list[int] = Field(default_factory=list)
     trigger: Mention
+    trigger_mentions: list[Mention] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
     method: Method = Method.RULE
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)

@@ -1,7 +1,8 @@
 """The pipeline: stages in a list, and the building of the validated record.
 
 read → clean → tokenize → recognizers (metadata, dates, organizations, people, titles,
-markers, gates) → validate.  Each stage is a small object with a ``name`` and a
+markers, gates) → relations (meetings, built from what the recognizers found) → validate.
+Each stage is a small object with a ``name`` and a
 ``__call__(doc)``; a failing stage becomes an error record entry and the others still run
 where they can, so one bad article never stops a batch.
 """
@@ -25,9 +26,14 @@ from .models import (
     GatePair,
     Granularity,
     Marker,
+    Meeting,
+    MeetingKind,
+    MeetingParty,
+    MeetingPerson,
     Mention,
     Organization,
     Person,
+    Span,
     TitleMention,
 )
 from .recognizers.dates import DateRecognizer
@@ -37,6 +43,7 @@ from .recognizers.metadata import MetadataRecognizer
 from .recognizers.organizations import OrganizationRecognizer
 from .recognizers.people import PeopleRecognizer
 from .recognizers.titles import TitleRecognizer
+from .relations.meetings import MeetingRecognizer
 from .tokenize import Tokenizer
 
 __all__ = ["Budget", "Pipeline", "TimeBudgetExceeded", "default_stages"]
@@ -61,6 +68,7 @@ def default_stages(words: bool = False) -> list[Stage]:
         TitleRecognizer(),
         MarkerRecognizer(),
         GateRecognizer(),
+        MeetingRecognizer(),
     ]
 
 
@@ -253,6 +261,9 @@ def _build_record(doc: Document) -> ArticleRecord:
         markers.append(Marker(text=t, start=a, end=b, value=mk.value,
                               attached_to=mk.attached_to))
 
+    meetings = _meetings(doc, span, [o.name for o in organizations], [p.name for p in people],
+                         [i for i, g in enumerate(doc.gates) if g.cn is not None])
+
     title = None
     if doc.headline is not None:
         title = span(*doc.headline)[0].strip() or None
@@ -260,7 +271,43 @@ def _build_record(doc: Document) -> ArticleRecord:
         doc_id=doc.doc_id, source=doc.source_path, title=title, published=doc.published,
         authors=doc.authors, dates=dates, people=people, titles=titles,
         organizations=organizations, gate_pairs=gate_pairs, gates=single, markers=markers,
-        errors=doc.errors)
+        meetings=meetings, errors=doc.errors)
+
+
+def _meetings(doc: Document, span: Callable[[int, int], tuple[str, int, int]],
+              org_names: list[str], person_names: list[str],
+              pair_gates: list[int]) -> list[Meeting]:
+    """The relations stage's meetings, referring to the record's entries by position."""
+    org_ix = {n: i for i, n in enumerate(org_names)}
+    person_ix = {n: i for i, n in enumerate(person_names)}
+    pair_ix = {g: i for i, g in enumerate(pair_gates)}
+    out: list[Meeting] = []
+    for m in doc.meetings:
+        t, a, b = span(*m.trigger)
+        parties = [MeetingParty(side=p.side, organization=p.organization,  # type: ignore[arg-type]
+                                index=org_ix[p.organization], role=p.role,  # type: ignore[arg-type]
+                                confidence=p.confidence)
+                   for p in m.parties if p.organization in org_ix]
+        people = [MeetingPerson(side=q.side, name=q.name, index=person_ix[q.name],  # type: ignore[arg-type]
+                                title=q.title, role=q.role,  # type: ignore[arg-type]
+                                confidence=q.confidence)
+                  for q in m.people if q.name in person_ix]
+        # Kind and place are values: taken from the normalized text (NFC, one tone placement),
+        # so an NFD or old-tone source gives the same ones; the spans stay in the source.
+        place = doc.text[slice(*m.place)].strip() or None if m.place is not None else None
+        evidence = [Span(text=et, start=ea, end=eb)
+                    for et, ea, eb in (span(s, e) for s, e in m.evidence)]
+        mentions = [Mention(text=mt, start=ma, end=mb, confidence=m.confidence)
+                    for mt, ma, mb in (span(s, e) for s, e in m.triggers or [m.trigger])]
+        out.append(Meeting(
+            kind=doc.text[slice(*m.trigger)].lower(), kind_norm=MeetingKind(m.kind_norm),
+            date=m.date, place=place,
+            parties=parties, people=people,
+            gate_pairs=sorted(pair_ix[g] for g in m.gates if g in pair_ix),
+            markers=sorted(m.markers), trigger=Mention(text=t, start=a, end=b,
+                                                       confidence=m.confidence),
+            trigger_mentions=mentions, evidence=evidence, confidence=m.confidence))
+    return out
 
 
 _GATE_META: dict[str, dict[str, str | None]] | None = None

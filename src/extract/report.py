@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from .display import COLOURS, CSS, highlight_html, tables_html
+from .display import COLOURS, CSS, highlight_html, meetings_html, tables_html
 from .models import ArticleRecord
-from .views import KINDS, entities, load_text
+from .views import KINDS, entities, load_text, meeting_triggers
 
 __all__ = ["render_report", "write_report"]
 
@@ -80,10 +80,12 @@ def render_report(records: Sequence[ArticleRecord], *, title: str = "Extraction 
     arts: list[str] = []
     for r in records:
         text = load_text(r, texts.get(r.doc_id))
-        body = (f"<div class='xt-text'>{highlight_html(text, entities(r))}</div>"
-                if text is not None else "<p><i>article text not found</i></p>")
+        # Meetings: their table above the text, their trigger words highlighted in it.
+        body = (f"<div class='xt-text'>{highlight_html(text, entities(r) + meeting_triggers(r))}"
+                "</div>" if text is not None else "<p><i>article text not found</i></p>")
         arts.append(f"<article id='doc-{escape(r.doc_id)}' data-doc='{escape(r.doc_id)}'>"
                     f"<h2>{escape(r.title or r.doc_id)}</h2>"
+                    f"{meetings_html(r)}"
                     f"<details><summary>record</summary>{tables_html(r)}</details>{body}"
                     "</article>")
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from .models import ArticleRecord
 
-__all__ = ["KINDS", "Entity", "entities", "load_text"]
+__all__ = ["KINDS", "Entity", "entities", "load_text", "meeting_triggers"]
 
 # Output field → short kind name used in tables, CSS classes and spaCy labels.
 KINDS: dict[str, str] = {
@@ -74,6 +74,18 @@ def entities(record: ArticleRecord, kind: str | None = None) -> list[Entity]:
     return out
 
 
+def meeting_triggers(record: ArticleRecord) -> list[Entity]:
+    """The trigger words of the record's meetings, one entity (kind ``meeting``) each."""
+    out: list[Entity] = []
+    for i, m in enumerate(record.meetings):
+        value = f"{m.kind_norm.value} {m.date or ''}".strip()
+        for t in m.trigger_mentions or [m.trigger]:
+            out.append(Entity(record.doc_id, "meeting", t.start, t.end, t.text, value,
+                              t.method.value, t.confidence, {"meeting": i}))
+    out.sort(key=lambda e: (e.start, -e.end))
+    return out
+
+
 # The article file a view may read: a regular text file of at most this size (the batch
 # reader's limit), never a device, FIFO or any file a crafted record names.
 MAX_TEXT_BYTES = 5_000_000
@@ -117,7 +129,7 @@ def load_text(record: ArticleRecord, text: str | None = None) -> str | None:
     does not match the spans (a moved or edited file), so views can fall back to tables
     instead of highlighting wrong words, or showing a file the record merely names.
     """
-    spans = entities(record)
+    spans = entities(record) + meeting_triggers(record)
     if text is None:
         text = record.extracted_text
     if text is None:

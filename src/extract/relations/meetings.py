@@ -1,0 +1,735 @@
+"""Meetings: who met whom, when, where, about which gates (GUIDE.md "Meetings").
+
+A stage above the recognizers: it reads the organizations, people, titles, dates, gates,
+markers and sentences they found and never looks for entities itself.  The words it relies
+on (triggers by kind, delegation and side frames, reference cues) live in
+``gazetteers/meetings.toml``.
+
+How a meeting is built, clause by clause (a sentence cut at ``;``), in text order:
+
+* an *event clause* holds a trigger word (``hội đàm``, ``tiếp``, ``làm việc`` …) that is not
+  a mere reference (``kết quả hội đàm``) nor the subject of a document (``Công văn … về việc
+  … đón tiếp``).  Its bodies are parties (a venue after ``tại`` and joint committees are
+  not), its people take part; its date is the nearest date of the clause that is not a
+  deadline (``trước ngày 15/12``) nor a document's date.
+  Proposed (``đề nghị … tổ chức hội nghị``), counted (``12 lần tuần tra``) and reported
+  (``ông A khẳng định, … hai bên ký kết``) meetings are not reports.
+* a *frame clause* (``Phía Đông Hưng có ông …``, ``Đoàn Bằng Tường do ông … làm Trưởng
+  đoàn``, the clauses after ``Dự … có bà A, …;``) adds people and bodies to the meeting
+  being reported; a *speech clause* (``Ông Tạ Minh Huy đề nghị …``) adds its speaker when
+  they take part in it or the article is about it (its headline or lead reports it).
+* a clause naming no party (``Hai bên đánh giá …``, ``Tại buổi hội đàm, …``) is one more
+  mention of the meeting being reported.
+
+Mentions with a date of their own open a meeting for that date (or give their date to the
+undated meeting they share a body or person with); undated mentions join the meeting they
+share a body or person with, else the one being reported: one meeting across headline, lead
+and body.  A meeting still undated takes the lead sentence's date, else the article's.
+When a side is given only by people who lead or chair it, the body of their last-listed head
+office is that side's party (memberships such as ``Ủy viên …`` never give one).  A body with
+no side of its own takes the side of the ``phía …`` segment it stands in, else VN (the
+press names its own bodies without their country: ``Sở Công Thương``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .. import gazetteers
+from ..document import (
+    Document,
+    MeetingHit,
+    MeetingPartyHit,
+    MeetingPersonHit,
+    OrgHit,
+    PersonHit,
+    TitleHit,
+)
+from ..recognizers._match import PhraseMatcher, SpanIndex, lower_same_length
+from ..text import alternation, fold_key
+
+__all__ = ["MeetingRecognizer"]
+
+# Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
+_MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
+_ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
+_COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
+_JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
+                     re.IGNORECASE)
+_HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
+
+
+@dataclass
+class _Mention:
+    """What one clause says about a meeting."""
+
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    trigger: tuple[int, int] | None = None
+    kind: str | None = None
+    triggers: list[tuple[int, int]] = field(default_factory=list)
+    date: str | None = None
+    place: tuple[int, int] | None = None
+    parties: list[MeetingPartyHit] = field(default_factory=list)
+    people: list[MeetingPersonHit] = field(default_factory=list)
+    offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
+
+
+class _Index:
+    """Lookups over one document's entities, built once per article (long articles have
+    thousands of mentions: a scan per person would make the stage quadratic)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.orgs = sorted(doc.orgs, key=lambda o: o.start)
+        self.org_starts = [o.start for o in self.orgs]
+        self.by_name: dict[str, OrgHit] = {}
+        for o in self.orgs:
+            self.by_name.setdefault(o.name, o)
+        self.titles: dict[str, list[TitleHit]] = {}
+        for h in sorted(doc.titles, key=lambda h: h.start):
+            self.titles.setdefault(h.person, []).append(h)
+        self.stated: dict[str, set[str]] = {}
+        for q in doc.people:
+            if q.side is not None:
+                self.stated.setdefault(q.name, set()).add(q.side)
+        self.sentences = doc.sentences or [(0, len(doc.text))]
+        # Found once per clause / body name (a clause listing many bodies asks for each).
+        self.segments: dict[tuple[int, int], list[tuple[int, str | None]]] = {}
+        self.joint: dict[str, bool] = {}
+        self.sentence_starts = [a for a, _ in self.sentences]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return 0, 0
+
+    def orgs_in(self, start: int, end: int) -> list[OrgHit]:
+        return self.orgs[bisect.bisect_left(self.org_starts, start):
+                         bisect.bisect_left(self.org_starts, end)]
+
+
+class MeetingRecognizer:
+    """Stage: meetings built from the entities the recognizers found."""
+
+    name = "meetings"
+
+    def __init__(self) -> None:
+        t: gazetteers.MeetingsTable = gazetteers.load("meetings")
+        places: gazetteers.PlacesTable = gazetteers.load("places")
+        gates: gazetteers.GatesTable = gazetteers.load("gates")
+        self._kind = {tr.text.lower(): tr.kind for tr in t.trigger}
+        self._entry = {tr.text.lower(): tr.text for tr in t.trigger}
+        self._triggers: PhraseMatcher[str | None] = PhraseMatcher(
+            [(tr.text, tr.text.lower()) for tr in t.trigger] + [(w, None) for w in t.not_trigger])
+        self._reference = re.compile(
+            rf"(?<!\w)(?:{alternation(t.reference_before)})[ \t]+"
+            r"(?:(?:buổi|cuộc|phiên|lễ|các|những|của|chương trình)[ \t]+)*$", re.IGNORECASE)
+        self._document = re.compile(rf"(?<!\w)(?:{alternation(t.document_word)})(?!\w)")
+        self._date_block = re.compile(
+            rf"(?<!\w)(?:{alternation(t.date_not_after)})[ \t]+(?:(?:ngày|tháng|năm|quý)[ \t]+)?$",
+            re.IGNORECASE)
+        self._doc_date = re.compile(
+            rf"(?<!\w)(?:{alternation(t.document_word)})[ \t]+(?:số[ \t]+)?\S*[ \t]*"
+            r"(?:ngày[ \t]+)?$")
+        side_of: dict[str, str] = {}
+        for w in t.side_vn + places.vn_province + places.vn_locality:
+            side_of.setdefault(fold_key(w), "VN")
+        cn_names = t.side_cn + places.cn_region + places.cn_locality
+        for g in gates.gate:
+            if g.cn:
+                cn_names += [g.cn, *g.cn_aliases]
+            if g.cn_county:
+                cn_names.append(g.cn_county)
+        for w in cn_names:
+            side_of.setdefault(fold_key(w), "CN")
+        self._side_of = side_of
+        names = sorted({w for w in t.side_vn + cn_names + places.vn_province
+                        + places.vn_locality if w}, key=len, reverse=True)
+        self._side = re.compile(
+            rf"(?<!\w)(?:{alternation(t.side_open)})[ \t]+"
+            r"(?:(?:đoàn|tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|khu)[ \t]+)?"
+            rf"(?P<place>{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
+        self._place_name = re.compile(
+            rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names if len(n) > 3)})(?!\w)")
+        self._delegation_acts = re.compile(
+            rf"(?<!phía )(?<!\w)(?:{alternation(t.delegation)})[ \t]+"
+            rf"(?:{alternation(t.delegation_verb)})(?!\w)", re.IGNORECASE)
+        self._delegation = re.compile(rf"(?<!\w)(?:{alternation(t.delegation)})(?!\w)",
+                                      re.IGNORECASE)
+        self._leader = re.compile(
+            rf"(?<!\w)(?:{alternation(t.leader_open)})[ \t]+{_HONORIFIC}[^,;.]{{0,20}}$")
+        self._leader_close = re.compile(rf"(?<!\w)(?:{alternation(t.leader_close)})(?!\w)",
+                                        re.IGNORECASE)
+        self._chair = re.compile(rf"(?<!\w)(?:{alternation(t.chair)})(?!\w)", re.IGNORECASE)
+        self._attend = re.compile(rf"(?<!\w)(?:{alternation(t.attend)})(?!\w)", re.IGNORECASE)
+        self._proposal = re.compile(rf"(?<!\w)(?:{alternation(t.proposal)})(?!\w)",
+                                    re.IGNORECASE)
+        self._speech = re.compile(rf"(?<!\w)(?:{alternation(t.speech)})(?!\w)", re.IGNORECASE)
+        self._joint = [fold_key(j) for j in t.joint_body]
+        self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
+                                    re.IGNORECASE)
+        self._both = re.compile(rf"(?<!\w)(?:{alternation(t.both_sides)})(?!\w)", re.IGNORECASE)
+
+    # --- the stage ------------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        if not text:
+            return
+        low = lower_same_length(text)
+        orgs = sorted(doc.orgs, key=lambda o: o.start)
+        org_starts = [o.start for o in orgs]
+        people = sorted(doc.people, key=lambda p: p.start)
+        people_starts = [p.start for p in people]
+        titles = sorted(doc.titles, key=lambda h: h.start)
+        ix = _Index(doc)
+        # A body named inside a person's title ("Ủy viên Trung ương Đảng", "Phó Chủ tịch
+        # UBND tỉnh") is their office, not a party by itself.
+        titled_spans = SpanIndex((h.start, h.end) for h in titles)
+        dates = sorted(doc.dates, key=lambda d: d.start)
+        date_starts = [d.start for d in dates]
+        org_span_ix = SpanIndex((o.start, o.end) for o in orgs)
+        named_spans = SpanIndex([(o.start, o.end) for o in orgs]
+                                + [(h.start, h.end) for h in titles])
+
+        triggers: list[tuple[int, int, str]] = []
+        for s, e, payloads in self._triggers.longest(low):
+            word = payloads[0]
+            if word is None or org_span_ix.holds(s):
+                continue
+            # "giao Ban Quản lý …" is not "giao ban": past the first letter the case must
+            # be the table's (or the whole word in capitals, as in headlines).
+            surface = text[s:e]
+            entry = self._entry[word]
+            if surface[1:] != entry[1:] and not surface.isupper():
+                continue
+            triggers.append((s, e, word))
+        trig_starts = [s for s, _, _ in triggers]
+
+        clauses = self._clauses(doc)
+        meetings: list[tuple[MeetingHit, list[_Mention]]] = []
+        current: int | None = None
+        owner: list[tuple[int, int | None]] = []  # clause start → meeting being reported
+        listing: tuple[int, int] | None = None  # sentence whose clauses list participants
+        leader: PersonHit | None = None  # the last delegation leader named
+        lead = self._lead(doc)
+        about = {x for x in (lead, self._headline_sentence(doc)) if x is not None}
+        for sent, (cs, ce) in clauses:
+            ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
+                trig_starts, ce)]
+            corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
+            cpeople = people[bisect.bisect_left(people_starts, cs):
+                             bisect.bisect_left(people_starts, ce)]
+            if not ctrigs and not corgs and not cpeople:
+                # Nothing to report or attach; a participant list stops here.
+                listing = None if listing != sent else listing
+                owner.append((cs, current))
+                continue
+            if current is not None and ctrigs:
+                self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
+                                dates[bisect.bisect_left(date_starts, cs):
+                                      bisect.bisect_left(date_starts, ce)],
+                                meetings, current)
+            m = _Mention(clause=(cs, ce), sentence=sent)
+            main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
+            if main is not None:
+                m.trigger = (main[0], main[1])
+                m.kind = main[2]
+                # "tiếp và làm việc", "gặp gỡ, hội đàm": the words of one report.
+                m.triggers = [(main[0], main[1])]
+                for s, e, _ in ctrigs[1:]:
+                    if not _JOINED.fullmatch(text[m.triggers[-1][1]:s]):
+                        break
+                    m.triggers.append((s, e))
+                m.date = self._clause_date(text, dates[bisect.bisect_left(date_starts, cs):
+                                                       bisect.bisect_left(date_starts, ce)],
+                                           main[0], trig_starts)
+                nxt = next((t[0] for t in ctrigs if t[0] > main[0]), ce)
+                m.place = self._place(text, (cs, nxt))
+                self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
+                                   event=True)
+                if leader is not None and self._delegation_subject(text, m, corgs, cpeople):
+                    # "Đoàn cũng làm việc với …": the delegation led by the last leader named.
+                    self._participants(doc, text, m, [], [leader], ix, titled_spans,
+                                       event=True)
+                current = self._merge(meetings, m, current,
+                                      opens=current is None and sent in about
+                                      and m.date is not None,
+                                      refers=bool(self._both.search(text, cs, ce)))
+            elif current is not None:
+                head = min(ce, cs + 30)
+                # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
+                # clause of the same sentence go on listing participants.
+                frame = (listing == sent) or (
+                    not self._document.search(text, sent[0], ce) and bool(
+                        self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
+                        or self._chair.search(text, cs, head)
+                        or self._leader_close.search(text, cs, ce)
+                        # "Lực lượng tuần tra do Thiếu tá A … chỉ huy": led by a person.
+                        or any(self._leader.search(text[max(cs, p.start - 60):p.start])
+                               for p in cpeople)))
+                if frame:
+                    self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
+                                       event=False)
+                elif cpeople and self._speech.search(text, cs, ce):
+                    self._participants(doc, text, m, [], cpeople[:1], ix, titled_spans,
+                                       event=False, role="speak")
+                    # A speaker speaks at the meeting when already taking part in it, when
+                    # the clause names the meeting ("Phát biểu tại buổi lễ, ông A …") or
+                    # when their office is a party; else it is someone quoted by the writer.
+                    # An article about the meeting (reported in its headline or lead)
+                    # quotes the people who spoke at it.
+                    office = self._office(cpeople[0].name, sent, ix)[0]
+                    if not ctrigs and not self._takes_part(meetings[current][1], m, office) \
+                            and meetings[current][1][0].sentence not in about:
+                        m.people, m.offices = [], []
+                # A reference ("tại buổi hội đàm") is one more mention of the meeting.
+                m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
+                if m.people or m.parties or m.offices or m.triggers:
+                    meetings[current][1].append(m)
+                listing = sent if frame and (m.people or m.parties) and (
+                    listing == sent or self._lists(text, cs, ce)) else None
+            if main is not None:
+                listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
+                    else None
+            for p in cpeople:
+                if self._leader.search(text[max(cs, p.start - 60):p.start]):
+                    leader = p
+            owner.append((cs, current))
+
+        out: list[MeetingHit] = []
+        lead_date, article_date = self._fallback_dates(doc, dates)
+        for hit, mentions in meetings:
+            self._finish(hit, mentions, lead_date, article_date)
+            if hit.parties:
+                out.append(hit)
+        out = self._merge_same_date(out)
+        self._attach_gates(doc, out, meetings, owner)
+        doc.meetings = out
+
+    # --- clauses and triggers -------------------------------------------------------------
+
+    @staticmethod
+    def _clauses(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        sentences = doc.sentences or [(0, len(doc.text))]
+        out = []
+        for s, e in sentences:
+            start = s
+            for m in re.finditer(r"[;\n]", doc.text[s:e]):
+                cut = s + m.start()
+                if doc.text[start:cut].strip():
+                    out.append(((s, e), (start, cut)))
+                start = cut + 1
+            if doc.text[start:e].strip():
+                out.append(((s, e), (start, e)))
+        return out
+
+    def _main_trigger(self, text: str, sent: tuple[int, int], clause: tuple[int, int],
+                      ctrigs: list[tuple[int, int, str]],
+                      cpeople: list[PersonHit],
+                      names: SpanIndex) -> tuple[int, int, str] | None:
+        # Only the clause's first trigger reports: in "Tại buổi hội đàm, … tại Hội nghị lần
+        # thứ 16 …" the later one is a past event the speakers refer to.
+        if not ctrigs:
+            return None
+        s, e, word = ctrigs[0]
+        before = text[max(clause[0], s - 40): s]
+        if self._reference.search(before) or self._document.search(text, sent[0], s):
+            return None
+        if self._proposal.search(text, clause[0], s):
+            return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
+        for said in self._speech.finditer(text, clause[0], s):
+            if names.holds(said.start()):
+                continue  # "Ban Chỉ đạo" is a body, not "chỉ đạo" (to direct)
+            if any(p.end <= said.start() for p in cpeople):
+                return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
+        if _COUNT.match(text, e):
+            return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
+        return s, e, word
+
+    def _scheduled(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
+                   ctrigs: list[tuple[int, int, str]], trig_starts: list[int],
+                   cdates: list,  # type: ignore[type-arg]
+                   meetings: list[tuple[MeetingHit, list[_Mention]]], current: int) -> None:
+        """"Hai bên thống nhất tổ chức hội đàm tiếp theo vào tháng 9/2025": a meeting the two
+        sides of the one being reported schedule, with its own date and their bodies."""
+        cs, ce = clause
+        if not self._both.search(text, cs, ce):
+            return
+        for s, e, word in ctrigs:
+            if not self._organize.search(text[max(cs, s - 20):s]):
+                continue
+            date = self._clause_date(text, [d for d in cdates if d.start > s], s, trig_starts)
+            if date is None:
+                return
+            hosts = [p for x in meetings[current][1] for p in x.parties if p.role is not None]
+            if not {p.side for p in hosts} >= {"VN", "CN"}:
+                return  # "hai bên" is two sides only when both were named
+            m = _Mention(clause=clause, sentence=sent, trigger=(s, e), kind=word,
+                         triggers=[(s, e)], date=date)
+            m.parties = [MeetingPartyHit(organization=p.organization, side=p.side,
+                                         role=p.role, confidence=0.7) for p in hosts]
+            if not any(h.date == date for h, _ in meetings):
+                meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word],
+                                            trigger=(s, e), date=date, confidence=0.7), [m]))
+            return
+
+    @staticmethod
+    def _takes_part(mentions: list[_Mention], m: _Mention, office: str | None) -> bool:
+        names = {q.name for x in mentions for q in x.people}
+        bodies = {p.organization for x in mentions for p in x.parties + x.offices}
+        return bool({q.name for q in m.people} & names or office in bodies)
+
+    def _lists(self, text: str, cs: int, ce: int) -> bool:
+        """The clause lists participants ("Dự … có bà A, …", "phía Trung Quốc có …"), so
+        the next clauses of its sentence may go on with the list."""
+        return bool(self._attend.search(text, cs, ce) or self._side.search(text, cs, ce)
+                    or re.search(r"(?<!\w)(?:có|gồm|là)(?!\w)", text[cs:ce]))
+
+    def _delegation_subject(self, text: str, m: _Mention, corgs: list[OrgHit],
+                            cpeople: list[PersonHit]) -> bool:
+        """The clause's subject is a delegation named before ("Đoàn cũng làm việc với …",
+        "đoàn đã đến thăm …"): a delegation word and no body or person before the trigger."""
+        assert m.trigger is not None
+        start, trig = m.clause[0], m.trigger[0]
+        if any(o.start < trig for o in corgs) or any(p.start < trig for p in cpeople):
+            return False
+        return bool(self._delegation_acts.search(text, start, m.trigger[1]))
+
+    def _clause_date(self, text: str, cdates: list, trig: int,  # type: ignore[type-arg]
+                     trig_starts: list[int]) -> str | None:
+        best: tuple[int, int, str] | None = None
+        for d in cdates:
+            before = text[max(0, d.start - 40): d.start]
+            # "Từ ngày 30/10-1/11/2022": a stated span is the meeting's, its "từ" no bound.
+            if self._doc_date.search(before) or (
+                    d.granularity != "span" and self._date_block.search(before)):
+                continue
+            if d.start > trig and bisect.bisect_left(trig_starts, d.start) - \
+                    bisect.bisect_right(trig_starts, trig) > 0:
+                continue  # after another trigger: that one's date ("… tại Hội nghị 2025")
+            # Prefer the date before the trigger ("Ngày 25-11, Sở … hội đàm"), the nearest.
+            rank = (0, trig - d.end) if d.end <= trig else (1, d.start - trig)
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], d.value)
+        return best[2] if best else None
+
+    _PLACE = re.compile(r"(?<!\w)[Tt]ại[ \t]+(?!(?:buổi|cuộc|phiên|lễ|hội|các|đây|đó)\b)"
+                        r"([^,.;()\n]{2,60}?)(?=[ \t]*(?:[,.;()\n]|$|[ \t](?:với|về|do|đã|"
+                        r"có|tổ chức|diễn ra)\b))")
+
+    def _place(self, text: str, clause: tuple[int, int]) -> tuple[int, int] | None:
+        m = self._PLACE.search(text, clause[0], clause[1])
+        if m is None:
+            return None
+        return m.start(1), m.end(1)
+
+    # --- participants ---------------------------------------------------------------------
+
+    def _segment_side(self, text: str, clause: tuple[int, int], pos: int,
+                      ix: _Index) -> str | None:
+        """The side of the last "phía …" before ``pos`` in the clause."""
+        segments = ix.segments.get(clause)
+        if segments is None:
+            segments = [(m.end(), self._side_of.get(fold_key(m.group("place"))))
+                        for m in self._side.finditer(text, clause[0], clause[1])]
+            ix.segments[clause] = segments
+        found = None
+        for end, side in segments:
+            if end > pos:
+                break
+            found = side
+        return found
+
+    def _org_side(self, text: str, clause: tuple[int, int], o: OrgHit, ix: _Index) -> str:
+        if o.side in ("VN", "CN"):
+            return o.side
+        return self._segment_side(text, clause, o.start, ix) or "VN"
+
+    def _office(self, person: str, sent: tuple[int, int],
+                ix: _Index) -> tuple[str | None, str | None]:
+        """(head-office organization, title held) for ``person``: the last-listed office
+        stated beside them in this sentence, else anywhere; memberships give none."""
+        mine = ix.titles.get(person, [])
+        orgs_by_name = ix.by_name
+        here = [h for h in mine if sent[0] <= h.start < sent[1]] or mine
+        title = here[0].title if here else None
+        def heads(hs: list[TitleHit]) -> list[TitleHit]:
+            return [h for h in hs if h.organization and h.organization in orgs_by_name
+                    and not fold_key(h.title).startswith(_MEMBERSHIP)]
+
+        offices = heads(here) or heads(mine)
+        return (offices[-1].organization if offices else None), title
+
+    def _participants(self, doc: Document, text: str, m: _Mention, corgs: list[OrgHit],
+                      cpeople: list[PersonHit], ix: _Index,
+                      titled_spans: SpanIndex, *, event: bool,
+                      role: str | None = None) -> None:
+        cs, ce = m.clause
+        orgs_by_name = ix.by_name
+        for o in corgs:
+            if titled_spans.holds(o.start) or self._joint_body(o.name, ix):
+                continue
+            if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
+                continue  # a venue
+            if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
+                continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
+            prole = None
+            if event and m.trigger is not None:
+                prole = "host" if o.start < m.trigger[0] else "guest"
+            m.parties.append(MeetingPartyHit(organization=o.name,
+                                             side=self._org_side(text, m.clause, o, ix),
+                                             role=prole, confidence=0.85 if event else 0.8))
+        for p in cpeople:
+            before = text[cs:p.start]
+            leads = bool(self._leader.search(before[-60:]))
+            chairs = bool(self._chair.search(before[-80:]) or
+                          self._chair.search(text, p.end, min(ce, p.end + 120)))
+            # The subject of the report ("Chủ tịch UBND tỉnh X Lầu Văn Sình đã tiếp …",
+            # "ông A dự và chỉ đạo hội nghị") hosts or leads it.
+            subject = event and m.trigger is not None and p.end <= m.trigger[0] and not [
+                o for o in corgs if p.end <= o.start < m.trigger[0]]
+            prole = role or ("lead" if leads or (subject and not chairs) else
+                             "chair" if chairs else "attend")
+            office, title = self._office(p.name, m.sentence, ix)
+            side = self._person_side(text, m.clause, p, office, ix, leads)
+            m.people.append(MeetingPersonHit(name=p.name, side=side, title=title, role=prole,
+                                             confidence=0.85 if event else 0.8))
+            if office is not None and prole in ("lead", "chair", "attend"):
+                o = orgs_by_name[office]
+                if not self._joint_body(o.name, ix):
+                    own = o.side if o.side in ("VN", "CN") else None
+                    m.offices.append(MeetingPartyHit(
+                        organization=o.name, side=own or side or self._org_side(
+                            text, m.clause, o, ix),
+                        role=None, confidence=0.8))
+
+    def _person_side(self, text: str, clause: tuple[int, int], p: PersonHit,
+                     office: str | None, ix: _Index, leads: bool) -> str | None:
+        if p.side in ("VN", "CN"):
+            return p.side
+        orgs_by_name = ix.by_name
+        stated = ix.stated.get(p.name, set())
+        if len(stated) == 1:
+            return next(iter(stated))
+        if leads:
+            # "Đoàn Bằng Tường do ông …": the delegation's place or body gives the side.
+            found = None
+            for d in self._delegation.finditer(text, clause[0], p.start):
+                found = d
+            if found is not None:
+                seg_text = text[found.end():p.start]
+                for name, side in self._side_of.items():
+                    if len(name) > 3 and name in fold_key(seg_text):
+                        return side
+                for o in ix.orgs_in(found.end(), p.start):
+                    if o.side in ("VN", "CN"):
+                        return o.side
+        if office is not None and orgs_by_name[office].side in ("VN", "CN"):
+            return orgs_by_name[office].side
+        # A position of a place: "Phó Huyện trưởng huyện Long Châu".
+        for h in ix.titles.get(p.name, []):
+            if h.organization is None:
+                found_place = self._place_name.search(text, h.start, h.end)
+                if found_place:
+                    return self._side_of.get(fold_key(found_place.group()))
+        seg = self._segment_side(text, clause, p.start, ix)
+        if seg:
+            return seg
+        # A body with no side of its own, named without its country, is Vietnamese.
+        if office is not None:
+            return "VN"
+        # "… làm việc với Tổng Lãnh sự quán Việt Nam tại Nam Ninh; ông A, Tổng Lãnh sự, …":
+        # a person with a bare title takes the side of the bodies of their sentence, when
+        # those are all of one side.
+        sides = {o.side for o in ix.orgs_in(*ix.sentence_of(p.start))}
+        return sides.pop() if len(sides) == 1 and None not in sides else None
+
+    def _joint_body(self, name: str, ix: _Index) -> bool:
+        joint = ix.joint.get(name)
+        if joint is None:
+            key = fold_key(name)
+            joint = ix.joint[name] = any(j in key for j in self._joint)
+        return joint
+
+    # --- assembling meetings --------------------------------------------------------------
+
+    @staticmethod
+    def _shares(mentions: list[_Mention], m: _Mention) -> bool:
+        names = {p.organization for x in mentions for p in x.parties + x.offices}
+        persons = {p.name for x in mentions for p in x.people}
+        return bool(names & {p.organization for p in m.parties + m.offices}
+                    or persons & {p.name for p in m.people})
+
+    def _merge(self, meetings: list[tuple[MeetingHit, list[_Mention]]], m: _Mention,
+               current: int | None, opens: bool = False, refers: bool = True) -> int | None:
+        """The meeting ``m`` belongs to (appending it there), a new one, or none.
+
+        ``opens``: the mention introduces the article's meeting (headline or lead, with its
+        date) though it names no party itself ("Ủy ban Liên hợp … đã tiến hành Phiên họp lần
+        thứ 13"); the frames that follow may give its parties, else it is dropped."""
+        named = bool(m.parties or m.offices)
+        target: int | None = None
+        if not named:
+            # "Hai bên đánh giá …", a person at it: the meeting being reported; a trigger
+            # word with neither names no meeting we can tell.
+            target = current if (m.people or refers) else None
+        elif m.date is not None:
+            target = next((i for i, (h, _) in enumerate(meetings) if h.date == m.date), None)
+            if target is None:
+                target = next((i for i in reversed(range(len(meetings)))
+                               if meetings[i][0].date is None
+                               and self._shares(meetings[i][1], m)), None)
+        else:
+            target = next((i for i in reversed(range(len(meetings)))
+                           if self._shares(meetings[i][1], m)), current)
+        if target is None:
+            if not named and not opens:
+                return current
+            assert m.trigger is not None and m.kind is not None
+            meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
+                                        trigger=m.trigger, date=m.date), [m]))
+            return len(meetings) - 1
+        hit, mentions = meetings[target]
+        if named and m.date is not None and hit.date is None:
+            hit.date = m.date
+        mentions.append(m)
+        return target
+
+    @staticmethod
+    def _headline_sentence(doc: Document) -> tuple[int, int] | None:
+        if doc.headline is None:
+            return None
+        return doc.sentence_of(doc.headline[0])
+
+    @staticmethod
+    def _lead(doc: Document) -> tuple[int, int] | None:
+        """The lead sentence: the first of the body (after headline and dateline)."""
+        after = max([doc.headline[1] if doc.headline else 0,
+                     doc.dateline[1] if doc.dateline else 0])
+        for s, e in doc.sentences:
+            if s >= after and len(doc.text[s:e].split()) >= 6:
+                return s, e
+        return None
+
+    def _fallback_dates(self, doc: Document, dates: list) -> tuple[str | None, str | None]:  # type: ignore[type-arg]
+        """The lead sentence's date and the article's date."""
+        lead = self._lead(doc)
+        lead_date = None
+        for s, e in [lead] if lead else []:
+            for d in dates:
+                if s <= d.start < e and (d.granularity == "span" or not self._date_block.search(
+                        doc.text[max(0, d.start - 40): d.start])):
+                    lead_date = d.value
+                    break
+            break
+        article = doc.published[:10] if doc.published else (
+            doc.reference_date.isoformat() if doc.reference_date else None)
+        return lead_date, article
+
+    def _finish(self, hit: MeetingHit, mentions: list[_Mention], lead_date: str | None,
+                article_date: str | None) -> None:
+        if hit.date is None:
+            hit.date = lead_date or article_date
+            hit.confidence = 0.7
+        parties: dict[tuple[str, str | None], MeetingPartyHit] = {}
+        for m in mentions:
+            for p in m.parties:
+                parties.setdefault((p.organization, p.side), p)
+        # Sides named by a body taking part as host or guest (not one merely attending).
+        sides = {p.side for p in parties.values() if p.role is not None}
+        first = next((m for m in mentions if m.parties or m.offices), None)
+        for m in mentions:
+            # A side that the report itself (the first mention, or one with its own date)
+            # names only by the person leading or chairing it: their office is its party
+            # ("Đoàn đại biểu tỉnh Lạng Sơn do ông A, Bí thư Tỉnh ủy … đã thăm …").
+            primary = m.trigger is not None and (m is first or m.date is not None)
+            own = {p.side for p in m.parties if p.role is not None}
+            leaders = {q.side for q in m.people if q.role in ("lead", "chair")}
+            for p in m.offices:
+                if p.side not in sides or (primary and p.side in leaders and p.side not in own):
+                    parties.setdefault((p.organization, p.side), p)
+        # One entry per body: the first side it was given.
+        seen: set[str] = set()
+        hit.parties = []
+        for (name, _), p in parties.items():
+            if name not in seen and p.side is not None:
+                seen.add(name)
+                hit.parties.append(p)
+        people: dict[str, MeetingPersonHit] = {}
+        for m in mentions:
+            for q in m.people:
+                old = people.get(q.name)
+                if old is None:
+                    people[q.name] = q
+                elif _ROLE_RANK.get(q.role or "attend", 3) < _ROLE_RANK.get(
+                        old.role or "attend", 3):
+                    people[q.name] = MeetingPersonHit(name=q.name, side=old.side or q.side,
+                                                      title=old.title or q.title, role=q.role,
+                                                      confidence=old.confidence)
+        hit.people = [q for q in people.values() if q.side is not None]
+        triggers: list[tuple[int, int]] = []
+        evidence: list[tuple[int, int]] = []
+        for m in mentions:
+            for t in m.triggers:
+                if t not in triggers:
+                    triggers.append(t)
+            if m.sentence not in evidence:
+                evidence.append(m.sentence)
+            if hit.place is None and m.place is not None and (m.parties or m.offices):
+                hit.place = m.place
+        hit.triggers = sorted(triggers)
+        hit.evidence = sorted(evidence)
+
+    @staticmethod
+    def _merge_same_date(hits: list[MeetingHit]) -> list[MeetingHit]:
+        out: list[MeetingHit] = []
+        by_date: dict[str | None, MeetingHit] = {}
+        for h in hits:
+            first = by_date.get(h.date) if h.date is not None else None
+            if first is None:
+                by_date[h.date] = h
+                out.append(h)
+                continue
+            names = {p.organization for p in first.parties}
+            first.parties += [p for p in h.parties if p.organization not in names]
+            persons = {p.name for p in first.people}
+            first.people += [p for p in h.people if p.name not in persons]
+            first.triggers = sorted(set(first.triggers) | set(h.triggers))
+            first.evidence = sorted(set(first.evidence) | set(h.evidence))
+            first.place = first.place or h.place
+        return out
+
+    @staticmethod
+    def _attach_gates(doc: Document, out: list[MeetingHit],
+                      meetings: list[tuple[MeetingHit, list[_Mention]]],
+                      owner: list[tuple[int, int | None]]) -> None:
+        """Gate pairs and markers discussed at a meeting: those in the stretch of text the
+        meeting is being reported in."""
+        if not out:
+            return
+        starts = [s for s, _ in owner]
+        hits = [h for h, _ in meetings]
+
+        def meeting_at(pos: int) -> MeetingHit | None:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i < 0 or owner[i][1] is None:
+                return None
+            h = hits[owner[i][1]]  # type: ignore[index]
+            # A meeting merged into another of the same date lives on in that one.
+            return next((x for x in out if x is h), None) or next(
+                (x for x in out if x.date == h.date), None)
+
+        for i, g in enumerate(doc.gates):
+            if g.cn is None:
+                continue
+            mh = meeting_at(g.start)
+            if mh is not None and i not in mh.gates:
+                mh.gates.append(i)
+        for i, mk in enumerate(doc.markers):
+            mh = meeting_at(mk.start)
+            if mh is not None and i not in mh.markers:
+                mh.markers.append(i)

@@ -1,0 +1,296 @@
+"""Meetings: the trigger table's own examples, the delegation and side frames on texts
+written for these tests, the record's references, and the three meeting scores."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract import gazetteers
+from extract.document import Document
+from extract.evaluate import FIELDS, score_documents
+from extract.pipeline import Pipeline
+
+_TABLE: gazetteers.MeetingsTable = gazetteers.load("meetings")
+
+
+def _positive_cases() -> list[object]:
+    return [pytest.param(t.text.lower(), t.kind, ex, id=f"{t.text}-pos-{i}")
+            for t in _TABLE.trigger for i, ex in enumerate(t.examples)]
+
+
+def _negative_cases() -> list[object]:
+    return [pytest.param(t.text.lower(), ex, id=f"{t.text}-neg-{i}")
+            for t in _TABLE.trigger for i, ex in enumerate(t.negatives)]
+
+
+def _meetings(process, text: str) -> Document:  # type: ignore[no-untyped-def]
+    return process(text, date(2025, 5, 27))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("word", "kind", "text"), _positive_cases())
+def test_trigger_examples_give_a_meeting_of_their_kind(process, word: str, kind: str,  # type: ignore[no-untyped-def]
+                                                       text: str) -> None:
+    doc = _meetings(process, text)
+    assert [(doc.text[slice(*m.trigger)].lower(), m.kind_norm) for m in doc.meetings] == [
+        (word, kind)]
+    assert all(m.parties for m in doc.meetings)
+
+
+@pytest.mark.parametrize(("word", "text"), _negative_cases())
+def test_trigger_negatives_give_no_meeting_from_that_word(process, word: str,  # type: ignore[no-untyped-def]
+                                                          text: str) -> None:
+    doc = _meetings(process, text)
+    assert not [m for m in doc.meetings if doc.text[slice(*m.trigger)].lower() == word]
+
+
+@pytest.mark.parametrize("text", [pytest.param(e.text, id=f"table-neg-{i}")
+                                  for i, e in enumerate(_TABLE.negatives)])
+def test_table_negatives_give_no_meeting(process, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _meetings(process, text).meetings == []
+
+
+def test_table_has_the_kinds_of_the_guide() -> None:
+    kinds = {t.kind for t in _TABLE.trigger}
+    assert kinds == {"talks", "working session", "reception", "conference", "ceremony",
+                     "signing", "joint patrol or inspection", "visit"}
+
+
+def test_a_bad_table_is_refused() -> None:
+    raw = _TABLE.model_dump(by_alias=True)
+    raw["trigger"] = [*raw["trigger"], {"text": "hội đàm", "kind": "talks",
+                                        "examples": ["x"]}]
+    with pytest.raises(ValueError, match="duplicate"):
+        gazetteers.MeetingsTable.model_validate(raw)
+    raw["trigger"] = [{"text": "gặp", "kind": "party", "examples": ["x"]}]
+    with pytest.raises(ValueError):
+        gazetteers.MeetingsTable.model_validate(raw)
+
+
+# --- frames, on texts written for these tests ------------------------------------------------
+
+_DELEGATION = (
+    "Ngày 14/3/2025, tại thành phố Lạng Sơn, Đoàn đại biểu tỉnh Lạng Sơn do ông Nguyễn Văn "
+    "Hùng, Giám đốc Sở Công Thương tỉnh Lạng Sơn làm trưởng đoàn đã có buổi làm việc với Đoàn "
+    "đại biểu Sở Thương mại Quảng Tây do ông Lương Khải Minh, Phó Giám đốc Sở làm trưởng đoàn.")
+
+_RECEPTION = (
+    "Sáng 2/4/2025, ông Hồ Tiến Thiệu, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh "
+    "Lạng Sơn tiếp Đoàn đại biểu Chính phủ nhân dân thành phố Bằng Tường.")
+
+_SIDES = (
+    "Ngày 9/5/2025, Ban Quản lý Khu kinh tế tỉnh Quảng Ninh hội đàm với Cục Quản lý cửa khẩu "
+    "thành phố Đông Hưng.\n"
+    "Về phía Việt Nam có ông Trần Quang Vinh, Phó Trưởng Ban Quản lý Khu kinh tế tỉnh Quảng "
+    "Ninh; phía Trung Quốc có ông Hoàng Chí Kiên, Cục trưởng Cục Quản lý cửa khẩu thành phố "
+    "Đông Hưng.\n"
+    "Hai bên thống nhất tăng cường trao đổi thông tin.")
+
+_VN_ONLY = (
+    "Ngày 20/6/2025, Ban Chỉ đạo phát triển kinh tế cửa khẩu tỉnh Cao Bằng họp phiên thứ "
+    "hai. Đồng chí Lê Hải Hòa, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo chủ trì cuộc họp.")
+
+_ONE_MEETING = (
+    "UBND tỉnh Hà Giang hội đàm với Chính phủ nhân dân châu Văn Sơn\n"
+    "Ngày 12/3/2025, UBND tỉnh Hà Giang tổ chức hội đàm với Chính phủ nhân dân châu Văn "
+    "Sơn.\n"
+    "Tại buổi hội đàm, hai bên thống nhất báo cáo kết quả hội đàm lên cấp trên trước ngày "
+    "15/4/2025.")
+
+
+def _view(doc: Document) -> list[tuple[str | None, list[tuple[str | None, str]],
+                                       list[tuple[str | None, str]]]]:
+    return [(m.date, sorted((p.side, p.organization) for p in m.parties),
+             sorted((q.side, q.name) for q in m.people)) for m in doc.meetings]
+
+
+def test_delegation_frame_gives_sides_leaders_and_their_offices(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _DELEGATION)
+    assert len(doc.meetings) == 1
+    m = doc.meetings[0]
+    assert m.date == "2025-03-14"
+    assert {(p.side, p.organization) for p in m.parties} >= {
+        ("CN", "Sở Thương mại Quảng Tây")}
+    assert ("VN", "Sở Công Thương tỉnh Lạng Sơn") in {(p.side, p.organization)
+                                                      for p in m.parties}
+    assert {(q.side, q.name, q.role) for q in m.people} == {
+        ("VN", "Nguyễn Văn Hùng", "lead"), ("CN", "Lương Khải Minh", "lead")}
+    # "Đoàn đại biểu tỉnh Lạng Sơn": a place as a side gives no party.
+    assert not [p for p in m.parties if "tỉnh Lạng Sơn" == p.organization]
+
+
+def test_reception_party_is_the_last_head_office_not_the_membership(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _RECEPTION)
+    (m,) = doc.meetings
+    names = {p.organization for p in m.parties}
+    assert m.kind_norm == "reception"
+    assert any("Bằng Tường" in n for n in names)
+    assert not any("Tỉnh ủy" in n for n in names)  # Ủy viên Ban Thường vụ Tỉnh ủy
+    assert any(n.startswith(("UBND", "Ủy ban nhân dân")) for n in names)
+
+
+def test_side_frames_give_each_person_their_side(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _SIDES)
+    (m,) = doc.meetings
+    assert {(q.side, q.name) for q in m.people} == {("VN", "Trần Quang Vinh"),
+                                                    ("CN", "Hoàng Chí Kiên")}
+    assert {p.side for p in m.parties} == {"VN", "CN"}
+
+
+def test_vietnamese_only_meeting_has_only_vn_sides(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _VN_ONLY)
+    (m,) = doc.meetings
+    assert m.date == "2025-06-20"
+    assert {p.side for p in m.parties} == {"VN"}
+    assert [(q.name, q.role) for q in m.people] == [("Lê Hải Hòa", "chair")]
+
+
+def test_headline_lead_and_body_are_one_meeting_dated_by_its_clause(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _ONE_MEETING)
+    assert [m.date for m in doc.meetings] == ["2025-03-12"]  # not the deadline 15/4
+    assert len(doc.meetings[0].triggers) >= 3
+
+
+def test_undated_meeting_takes_the_articles_date_and_no_invented_side(process) -> None:  # type: ignore[no-untyped-def]
+    doc = process("Sở Ngoại vụ tỉnh Lào Cai làm việc với Văn phòng Ngoại vụ huyện Hà Khẩu.",
+                  date(2025, 11, 28))
+    (m,) = doc.meetings
+    assert m.date == "2025-11-28"
+    assert all(p.side in ("VN", "CN") for p in m.parties)
+
+
+def test_record_refers_to_its_entries_and_grounds_triggers() -> None:
+    text = _DELEGATION + "\nHai bên bàn về cặp cửa khẩu Hữu Nghị - Hữu Nghị Quan, khu vực mốc 1119."
+    rec = Pipeline().run(text, reference_date=date(2025, 5, 27))
+    (m,) = rec.meetings
+    for p in m.parties:
+        assert rec.organizations[p.index].name == p.organization
+    for q in m.people:
+        assert rec.people[q.index].name == q.name
+    assert text[m.trigger.start:m.trigger.end] == m.trigger.text
+    assert all(text[e.start:e.end] == e.text for e in m.evidence + m.trigger_mentions)
+    assert [rec.gate_pairs[g].cn for g in m.gate_pairs] == ["Hữu Nghị Quan"]
+    assert [rec.markers[k].value for k in m.markers] == ["1119"]
+
+
+def test_the_same_meetings_whatever_the_order_of_runs(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = [pipeline.run(t).meetings for t in (_SIDES, _RECEPTION)]
+    b = [pipeline.run(t).meetings for t in (_RECEPTION, _SIDES)][::-1]
+    assert a == b
+
+
+# --- scores ------------------------------------------------------------------------------------
+
+def _doc(**kw: object) -> dict[str, object]:
+    base: dict[str, object] = {f: [] for f in FIELDS if f not in (
+        "meetings", "meeting_parties", "meeting_people")}
+    base["published"] = None
+    base.update(kw)
+    return base
+
+
+_GOLD_MEETING = {"kind": "làm việc", "date": "2014-03-20", "place": None,
+                 "parties": [["VN", "Ban Quản lý Khu KTCK Đồng Đăng-Lạng Sơn"],
+                             ["CN", "Sở Thương mại Quảng Tây"]],
+                 "people": [["VN", "Hoàng Minh Trường"], ["CN", "Mã Kế Hiến"]]}
+
+
+def test_meeting_scores_are_flattened_by_date_side_and_name() -> None:
+    gold = {"a": _doc(organizations=[["Ban Quản lý Khu KTCK Đồng Đăng-Lạng Sơn",
+                                      "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"]],
+                      meetings=[_GOLD_MEETING])}
+    pred = {"a": _doc(meetings=[
+        {"date": "2014-03-20",
+         "parties": [["VN", "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"],
+                     ["VN", "Sở Thương mại Quảng Tây"]],      # wrong side
+         "people": [["VN", "hoàng minh trường"], ["CN", "Mã Kế Hiến"]]},
+        {"date": "2014-03-04", "parties": [], "people": [["CN", "Mã Kế Hiến"]]}])}
+    r = score_documents(gold, pred)
+    m, p, q = (r.fields[f] for f in ("meetings", "meeting_parties", "meeting_people"))
+    assert (m.tp, m.fp, m.fn) == (1, 1, 0)
+    assert (p.tp, p.fp, p.fn) == (1, 1, 1)
+    assert (q.tp, q.fp, q.fn) == (2, 1, 0)
+
+
+def test_meeting_parties_match_as_organizations_once_each() -> None:
+    gold = {"a": _doc(meetings=[{"date": None, "parties": [["CN", "Sở Thương mại Quảng Tây"]],
+                                 "people": []}])}
+    pred = {"a": _doc(meetings=[{"date": None,
+                                 "parties": [["CN", "Sở Thương mại Quảng Tây."],
+                                             ["CN", "Sở Thương mại Quảng  Tây"]],
+                                 "people": []}])}
+    p = score_documents(gold, pred).fields["meeting_parties"]
+    assert (p.tp, p.fp, p.fn) == (1, 1, 0)
+
+
+def test_gold_without_meetings_is_not_scored_for_them() -> None:
+    gold = {"a": _doc()}
+    pred = {"a": _doc(meetings=[{"date": "2025-01-01", "parties": [["VN", "X"]],
+                                 "people": [["VN", "Y Z"]]}])}
+    r = score_documents(gold, pred)
+    assert all(r.fields[f].tp + r.fields[f].fp + r.fields[f].fn == 0
+               for f in ("meetings", "meeting_parties", "meeting_people"))
+    assert "meetings" not in r.shown_fields()
+    gold["a"]["meetings"] = []
+    r = score_documents(gold, pred)
+    assert r.fields["meetings"].fp == 1 and "meeting_people" in r.shown_fields()
+
+
+# --- views ---------------------------------------------------------------------------------
+
+def test_report_shows_a_meetings_table_and_highlights_triggers() -> None:
+    from extract.display import record_html
+    from extract.report import render_report
+
+    rec = Pipeline().run(_SIDES, doc_id="sides", reference_date=date(2025, 5, 27))
+    page = render_report([rec], texts={"sides": _SIDES})
+    table = page.split("xt-meetings", 1)[1].split("</table>", 1)[0]
+    assert "<th>VN side</th><th>CN side</th>" in table
+    assert "2025-05-09" in table and "Hoàng Chí Kiên" in table and "Trần Quang Vinh" in table
+    assert page.count('class="xt-ent xt-k-meeting"') == len(rec.meetings[0].trigger_mentions)
+    assert 'data-value="talks 2025-05-09"' in page
+    assert "xt-meetings" in record_html(rec, _SIDES)
+
+
+def test_meetings_frame_has_one_row_per_meeting_and_party() -> None:
+    pytest.importorskip("pandas")
+    from extract.frames import to_frame
+
+    records = [Pipeline().run(t, doc_id=str(i), reference_date=date(2025, 5, 27))
+               for i, t in enumerate((_SIDES, _DELEGATION))]
+    frame = to_frame(records, kind="meetings")
+    assert len(frame) == sum(len(m.parties) for r in records for m in r.meetings)
+    cn = frame[(frame.doc_id == "0") & (frame.side == "CN")].iloc[0]
+    assert cn.date == "2025-05-09" and cn.people == ["Hoàng Chí Kiên"]
+    assert set(frame.columns) >= {"date", "kind", "side", "organization", "leaders"}
+
+
+_JOINT = (
+    "Từ ngày 3 đến 5/6/2025, tại Hà Nội, Ủy ban Liên hợp biên giới đất liền Việt Nam – Trung "
+    "Quốc đã tiến hành Phiên họp lần thứ 14. Đồng Chủ tịch Ủy ban phía Việt Nam là ông Nguyễn "
+    "Văn Hải, Thứ trưởng Bộ Ngoại giao; phía Trung Quốc là ông Lý Minh Khải, Trợ lý Bộ trưởng "
+    "Bộ Ngoại giao Trung Quốc.")
+
+
+def test_joint_committee_is_no_party_its_co_chairs_offices_are(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _JOINT)
+    (m,) = doc.meetings
+    assert m.date == "2025-06-03/2025-06-05"
+    parties = {(p.side, p.organization) for p in m.parties}
+    assert not [n for _, n in parties if "Liên hợp" in n]
+    assert ("CN", "Bộ Ngoại giao Trung Quốc") in parties and ("VN", "Bộ Ngoại giao") in parties
+    assert {(q.side, q.name) for q in m.people} == {("VN", "Nguyễn Văn Hải"),
+                                                    ("CN", "Lý Minh Khải")}
+
+
+def test_both_sides_scheduling_a_meeting_gives_its_date_and_their_bodies(process) -> None:  # type: ignore[no-untyped-def]
+    text = _SIDES.replace("Hai bên thống nhất tăng cường trao đổi thông tin.",
+                          "Hai bên thống nhất tổ chức hội đàm tiếp theo vào tháng 9/2025.")
+    doc = _meetings(process, text)
+    dates = [m.date for m in doc.meetings]
+    assert dates == ["2025-05-09", "2025-09"]
+    first, second = doc.meetings
+    assert {p.organization for p in second.parties} == {
+        p.organization for p in first.parties if p.role is not None}
+    assert second.people == []  # who will lead it is not said
