@@ -36,10 +36,12 @@ _UNIT = (r"(?:Phòng|Ban|Văn phòng|Trung tâm|Báo|Đài|TTXVN|Sở|Cục|Chi 
          r"Cổng|Trang|Bộ|Ủy ban|UBND|BQL|Thông tấn xã)")
 _AUTHOR_LINE = re.compile(
     rf"^{_AUTHOR_LABEL}?(?P<names>{_NAME}(?:\s*(?:,|và|-)\s*{_NAME})*)"
-    rf"(?:\s*[-–]\s*{_UNIT}[^\n:]{{0,60}}|\s*\([^)\n]{{1,40}}\))?\s*$"
+    # (a bracket left open: a text cut inside the author's unit, "Kim Khánh (Đồ")
+    rf"(?:\s*[-–]\s*{_UNIT}[^\n:]{{0,60}}|\s*\([^)\n]{{1,40}}\)|\s*\([^)\n]{{0,40}}$)?\s*$"
 )
 _LOWER_WORD = re.compile(rf"\b[{LOWER}]")
 _OUTLET_TAG = re.compile(r"\s+[A-Z]{2,5}$")
+_OUTLET_AFTER_SLASH = re.compile(r"/\s*[A-ZĐ]{2,}")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -68,6 +70,8 @@ def author_names(line: str) -> list[str] | None:
     """The author names in a byline line, Title Case, or None if it is not a byline."""
     # "Nguyễn Duy Chiến |": a bar after the name separates it from fields left empty.
     line = line.strip().strip("|").strip()
+    if "/" in line and _OUTLET_AFTER_SLASH.search(line):
+        line = line.split("/", 1)[0].strip()  # "Khắc Kiên/VOV Tây Bắc": the outlet after
     if not line or len(line) > 90:
         return None
     if _NOT_BYLINE.match(line) or any(w.lower() in _OUTLET_WORDS for w in line.split()):
@@ -133,12 +137,16 @@ class MetaParser:
             rf"(?:(?:{lab})\s*:?\s*)?(?:(?:{wd})\s*,?\s*)?(?:{time}\s*[-,|]?\s*)?"
             rf"(?:(?:{wd})\s*,?\s*)?{date}(?:\s*[-,|]?\s*{time})?{gmt}", re.IGNORECASE)
         self._time = re.compile(rf"{time}{gmt}", re.IGNORECASE)
+        # (a month alone, "date 2021-12", gives no publication date but the article's month)
         self._opening = re.compile(
-            rf"[ \t]*(?:{alternation(furniture.opening_label)})[ \t]*:?[ \t]*{date}"
+            rf"[ \t]*(?:{alternation(furniture.opening_label)})[ \t]*:?[ \t]*"
+            rf"(?:{date}|\d{{4}}-(?:0[1-9]|1[0-2])(?![\d-]))"
             rf"(?:[ \t]*[-,|]?[ \t]*{time})?{gmt}(?=\s|$)", re.IGNORECASE) \
             if furniture.opening_label else None
         self._author_label = re.compile(
             rf"(?:{alternation(furniture.author_label)})\s*:\s*", re.IGNORECASE)
+        self._trailer = re.compile(
+            "|".join(f"(?:{p})" for p in furniture.meta_trailer) or "(?!)", re.IGNORECASE)
         self._meta_label = re.compile(
             rf"(?:{alternation(furniture.meta_label)})\s*:", re.IGNORECASE)
 
@@ -150,6 +158,9 @@ class MetaParser:
     def parse(self, line: str) -> MetaLine | None:
         if not line.strip() or len(line) > 200 or (":" not in line and not _DIGIT.search(line)):
             return None  # a metadata line has a date or a labelled field
+        glued = self._date_then(line)
+        if glued is not None:
+            return glued
         has_date = has_time = False
         authors: list[tuple[int, int]] = []
         loose = 0  # short unlabelled fields ("Cỡ chữ: Lớn  Vừa  Nhỏ"): tolerated beside a date
@@ -184,6 +195,24 @@ class MetaParser:
             return None
         has_time = has_time or bool(re.search(r"\d[:h]\d\d", line))
         return MetaLine(has_date=has_date, has_time=has_time, authors=authors)
+
+    def _date_then(self, line: str) -> MetaLine | None:
+        """A date-time with the byline or a counter after it and no separator: "Thứ sáu,
+        07:55, 24/01/2025 Khắc Kiên/VOV Tây Bắc", "30/08/2019 00:00 99 lượt xem"."""
+        lead = len(line) - len(line.lstrip())
+        m = self._date.match(line, lead)
+        if m is None or m.end() >= len(line.rstrip()) or not line[m.end()].isspace():
+            return None
+        rest_at = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip(" \t,-|"))
+        rest = line[rest_at:].rstrip()
+        has_time = bool(re.search(r"\d[:h]\d\d", line[:m.end()]))
+        if self._trailer.fullmatch(rest):
+            return MetaLine(has_date=True, has_time=has_time, authors=[])
+        names = author_names(rest)
+        if names is None:
+            return None
+        return MetaLine(has_date=True, has_time=has_time,
+                        authors=[(rest_at, rest_at + len(rest))])
 
 
 class Cleaner:

@@ -253,6 +253,8 @@ class FurnitureTable(_Data):
     # Labels of a scraper's metadata field that opens the text, glued to the first line of
     # the article ("date 2025-11-26 Quang cảnh buổi hội đàm …").
     opening_label: list[str] = Field(default_factory=list)
+    # What may follow the date on a metadata line without a separator ("99 lượt xem").
+    meta_trailer: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -104,6 +104,12 @@ class DateRecognizer:
         # 2025-11-28 (scraped metadata)
         r.append((re.compile(rf"(?=\d)(?<![\d/-])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
                   self._full))
+        # date 2021-12: a scraper's month field opening the text
+        opening = gazetteers.load("furniture").opening_label
+        if opening:
+            r.append((re.compile(
+                rf"(?<![\w-])(?:{alternation(opening)})[ \t]*:?[ \t]*(?P<v>(?P<y>{_Y})-"
+                rf"(?P<m>0[1-9]|1[0-2]))(?![\d-])", flags), self._month))
         # từ quý I đến quý III/2025
         r.append((re.compile(
             rf"{ld_tu}(?<!\w)từ\s+quý\s+(?P<q1>IV|I{{1,3}}|[1-4])\s+đến\s+quý\s+(?P<q2>IV|I{{1,3}}|[1-4])"
@@ -191,7 +197,9 @@ class DateRecognizer:
         for pattern, build in self._rules:
             for m in pattern.finditer(text):
                 # An event year is grounded on the year alone, not on the event's name.
-                s, e = m.span("y") if build is self._event_year else m.span()
+                # An event year is grounded on the year alone, a scraper's field on its value.
+                s, e = m.span("y") if build is self._event_year else (
+                    m.span("v") if "v" in pattern.groupindex else m.span())
                 k = bisect.bisect_left(taken_starts, e)
                 if k and taken_ends[k - 1] > s:
                     continue

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..cleaning import author_names
 from ..document import Document
 
 __all__ = ["MetadataRecognizer"]
 
+_MONTH_ONLY = re.compile(r"(?<![\d-])(\d{4})-(0[1-9]|1[0-2])(?![\d-])")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d/])(\d{1,2})[:h](\d{2})(?!\d)(?::\d{2})?(?:\s*(AM|PM|SA|CH))?",
@@ -55,6 +56,11 @@ class MetadataRecognizer:
                 d, hhmm = parsed
                 doc.reference_date = d
                 doc.published = f"{d.isoformat()}T{hhmm}" if hhmm else d.isoformat()
+            elif (month := _MONTH_ONLY.search(doc.text, *doc.dateline)) is not None:
+                # "date 2021-12": no publication date, but the article's month, which
+                # gives its year to day-months ("Ngày 9.12").
+                y, m = int(month.group(1)), int(month.group(2))
+                doc.reference_date = date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
         authors: list[str] = []
         assert doc.norm is not None
         for s, e in doc.author_spans:
