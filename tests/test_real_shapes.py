@@ -67,6 +67,21 @@ CASES = [
         "cơ sở pháp lý.",
         {"dates": ["2009"], "absent_dates": ["2009-09-16"]},
         id="a-past-act-year-gives-no-year"),
+    pytest.param(
+        " date 2022-11 HGĐT - Ngày 7.11, Đồn Biên phòng Phó Bảng tiếp nhận 5 công dân do phía "
+        "bạn trao trả. Trong các ngày 8 - 9.11 hai bên phối hợp xác minh.",
+        {"published": None, "dates": ["2022-11", "2022-11-07", "2022-11-08/2022-11-09"]},
+        id="scraper-month-field-gives-the-month"),
+    pytest.param(
+        "Hai bên hội đàm tại cửa khẩu Săm Pun\nThứ hai, 09:15, 03/03/2025 Minh Đức/VOV Đông Bắc "
+        "Minh Đức/VOV Đông Bắc\nSáng 2/3, hai bên tổ chức hội đàm định kỳ tại cửa khẩu.\n",
+        {"published": "2025-03-03T09:15", "authors": ["Minh Đức"], "dates": ["2025-03-02"]},
+        id="date-then-byline-with-outlet-after-slash"),
+    pytest.param(
+        "Giao lưu hữu nghị nhân dịp Quốc khánh\n31/08/2020 00:00 125 lượt xem\nNgày 30/8, hai "
+        "đoàn đại biểu gặp gỡ, trao đổi về hợp tác tại cửa khẩu.\nThu Trang (Đồ",
+        {"published": "2020-08-31T00:00", "authors": ["Thu Trang"], "dates": ["2020-08-30"]},
+        id="date-then-view-counter-and-cut-foot-byline"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "
@@ -153,6 +168,16 @@ CASES = [
                            "Đồn Biên phòng Ka Lăng", "Đồn Biên phòng Tà Lùng"],
          "absent_organizations": ["Đồn Biên phòng Cao Bằng"]},
         id="elliptical-lists-of-posts"),
+    pytest.param(
+        "Đồn Biên phòng phối hợp với Phòng Xuất nhập cảnh, Công an tỉnh và Trung tâm Kiểm soát "
+        "bệnh tật tỉnh tiếp nhận công dân do Đại đội quản lý xuất nhập cảnh Cục Công an huyện "
+        "Hà Khẩu và Đồn Biên cảnh Bát Sái trao trả; Trạm Y tế xã Lũng Cú hỗ trợ.",
+        {"organizations": ["Phòng Xuất nhập cảnh", "Công an tỉnh",
+                           "Trung tâm Kiểm soát bệnh tật tỉnh",
+                           "Đại đội quản lý xuất nhập cảnh Cục Công an huyện Hà Khẩu",
+                           "Đồn Biên cảnh Bát Sái", "Trạm Y tế xã Lũng Cú"],
+         "absent_organizations": ["Phòng Công an tỉnh", "Trung tâm Kiểm soát"]},
+        id="units-of-police-and-health-bodies"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -136,6 +136,9 @@ class OrgHead(_Data):
     # Border posts are listed under one head without "các": "Đồn Biên phòng A Pa Chải và
     # Sen Thượng" is two posts.
     lists: bool = False
+    # Units whose department is often written in lower case ("Đại đội quản lý xuất nhập
+    # cảnh", "Chi đội quản lý biên giới").
+    lower_dept: bool = False
 
 
 class Body(_Data):

@@ -30,6 +30,8 @@ _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no num
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
 _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
+_WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
+_NUMBERED_UNITS = frozenset({"phường", "xã", "đặc khu"})
 _PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và)[ \t]+(?=[A-ZĐ])")
 _LIST_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
@@ -83,6 +85,7 @@ class _Head:
     standalone: bool
     requires_dept: bool = False
     lists: bool = False
+    lower_dept: bool = False
 
 
 class OrganizationRecognizer:
@@ -95,7 +98,7 @@ class OrganizationRecognizer:
         places: gazetteers.PlacesTable = gazetteers.load("places")
         bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
         head_list = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept,
-                                    h.lists)) for h in t.head]
+                                    h.lists, h.lower_dept)) for h in t.head]
         # Standing bodies of the party and state bodies ("Thường trực Tỉnh ủy", "Thường vụ
         # Châu ủy"): the prefix before any standalone head with a locality.
         head_list += [(f"{pf} {h.text}", _Head(f"{pf} {h.text}", h.tail, h.side, True))
@@ -233,16 +236,21 @@ class OrganizationRecognizer:
                       confidence=0.6 if back_reference else 0.9,
                       expanded="" if back_reference else canon, partial=partial)
 
-    def _tail(self, text: str, low: str, pos: int, head: _Head) -> tuple[int | None, bool]:
+    def _tail(self, text: str, low: str, pos: int, head: _Head,
+              nested: bool = False) -> tuple[int | None, bool]:
         """End of the organization starting with ``head`` (ending at pos), dept found?"""
         p = skip_spaces(text, pos)
         if head.tail == "dept":
             dept = self._depts.at(low, p)
-            if dept is not None and text[p].isupper():
-                return self._parent(text, low, self._locality(text, low, dept[0])), True
+            # A department in lower case after a capitalized head, when it is of several
+            # words ("Đại đội quản lý xuất nhập cảnh"), is still the department.
+            if dept is not None and (text[p].isupper() or (
+                    head.lower_dept and " " in text[p:dept[0]])):
+                end = self._locality(text, low, dept[0])
+                return (end if nested else self._parent(text, low, end)), True
             if head.requires_dept:
                 return pos, False
-            parent_end = self._parent(text, low, pos)
+            parent_end = pos if nested else self._parent(text, low, pos)
             if parent_end != pos:
                 return parent_end, False
             name_end = self._name(text, low, p, head)
@@ -258,7 +266,7 @@ class OrganizationRecognizer:
         if head.tail == "locality":
             loc = self._locality(text, low, pos)
             # "Văn phòng cửa khẩu Chính quyền nhân dân tỉnh Vân Nam": an office of a body
-            return (self._parent(text, low, pos) if loc == pos else loc), False
+            return (self._parent(text, low, pos) if loc == pos and not nested else loc), False
         if head.tail == "purpose":
             return self._purpose(text, pos), False
         return pos, False
@@ -284,6 +292,11 @@ class OrganizationRecognizer:
                     break
                 else:
                     lower_run += 1
+                    if end is not None and self._locality_words.at(
+                            low, skip_spaces(text, compound[0])) is not None:
+                        # "Trung tâm Kiểm soát bệnh tật tỉnh": the name's words run up to
+                        # its locality
+                        end = compound[0]
                 i = compound[0]
             elif m:
                 if lower_run and self._heads.at(low, i) is not None \
@@ -340,10 +353,15 @@ class OrganizationRecognizer:
         if found is None:
             return pos
         parent = found[1][0]
+        if parent.tail == "dept":
+            # "Đại đội quản lý xuất nhập cảnh Cục Công an thành phố Văn Sơn": a unit of a
+            # department, one level up only.
+            end, dept_found = self._tail(text, low, found[0], parent, nested=True)
+            return end if dept_found and end is not None else pos
         if parent.tail not in ("locality", "none") or (
                 not parent.standalone and parent.tail != "locality"):
             return pos
-        end, _ = self._tail(text, low, found[0], parent)
+        end, _ = self._tail(text, low, found[0], parent, nested=True)
         return end if end is not None else found[0]
 
     def _locality(self, text: str, low: str, pos: int) -> int:
@@ -363,7 +381,9 @@ class OrganizationRecognizer:
         after = skip_spaces(text, word[0])
         bare = self._places_after_word.at(low, after)
         if bare is not None:
-            return bare[0]
+            # "phường Móng Cái 1": wards formed in 2025 carry a number
+            num = _WARD_NUMBER.match(text, bare[0])
+            return num.end() if num and word[1][0] in _NUMBERED_UNITS else bare[0]
         m = _PLACE_WORD.match(text, after)
         if m and m.group() in self._surnames and word[1][0] == "tỉnh":
             # "Chủ tịch UBND tỉnh Hoàng Trọng Nghĩa": provinces are all known, so a family
@@ -389,7 +409,9 @@ class OrganizationRecognizer:
                         and (i >= 2 or len(words) >= 4):
                     words = words[:i]
                     break
-            return words[-1].end()
+            # "phường Móng Cái 1": wards formed in 2025 carry a number
+            num = _WARD_NUMBER.match(text, words[-1].end())
+            return num.end() if num and word[1][0] in _NUMBERED_UNITS else words[-1].end()
         # A generic locality word alone: "UBND tỉnh", "Cục Hải quan tỉnh".
         if word[1][0] in _GENERIC_LOCALITY:
             return word[0]
@@ -438,6 +460,10 @@ class OrganizationRecognizer:
             end = dept[0]
             if end < len(text) and text[end] not in " ,.;:)\n":
                 break
+            if self._heads.at(low, p) is not None and (
+                    self._locality(text, low, end) > end
+                    or low[p:end].rsplit(" ", 1)[-1] in _GENERIC_LOCALITY):
+                break  # "Phòng Xuất nhập cảnh, Công an tỉnh": the provincial police itself
             name = self.canonical(f"{head_text} {text[p:end]}")
             out.append(self._hit(p, end, text[p:end], head, name=name, partial=True))
             pos = end
