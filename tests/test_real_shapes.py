@@ -82,6 +82,22 @@ CASES = [
         "đoàn đại biểu gặp gỡ, trao đổi về hợp tác tại cửa khẩu.\nThu Trang (Đồ",
         {"published": "2020-08-31T00:00", "authors": ["Thu Trang"], "dates": ["2020-08-30"]},
         id="date-then-view-counter-and-cut-foot-byline"),
+    pytest.param(
+        " date 2024-05-14 Thứ Tư, 15/05/2024\n\nHà Giang và châu Văn Sơn tăng cường hợp tác\n\n"
+        "Minh Quân\n\n14/05/2024, 16:20\n\nLãnh đạo hai bên bày tỏ mong muốn tăng cường hợp tác "
+        "kinh tế, thương mại qua các cửa khẩu trên địa bàn hai tỉnh trong thời gian tới.\nTh",
+        {"published": "2024-05-14T16:20", "authors": ["Minh Quân"]},
+        id="byline-date-time-refines-the-scraper-field-and-a-cut-foot"),
+    pytest.param(
+        "Bí thư Tỉnh ủy hội kiến Bí thư tỉnh Vân Nam\n\n09:12 - Thứ Ba, 18/04/2023 Lượt xem: 1520 "
+        "In bài viết\n\nĐBP - Chiều 17/4, hai bên hội kiến và trao đổi về hợp tác biên giới.",
+        {"published": "2023-04-18T09:12", "dates": ["2023-04-17"]},
+        id="time-weekday-date-then-view-counter"),
+    pytest.param(
+        "Báo Điện tử Tỉnh – Hà Khẩu, Vân Nam – Ngày 21/11/2023 – Hội chợ thương mại biên giới "
+        "đã khai mạc tại huyện Hà Khẩu với hàng trăm gian hàng của doanh nghiệp hai nước.",
+        {"published": "2023-11-21"},
+        id="wire-dateline-opening-the-lead"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "
@@ -178,6 +194,14 @@ CASES = [
                            "Đồn Biên cảnh Bát Sái", "Trạm Y tế xã Lũng Cú"],
          "absent_organizations": ["Phòng Công an tỉnh", "Trung tâm Kiểm soát"]},
         id="units-of-police-and-health-bodies"),
+    pytest.param(
+        "Dự hội nghị có Bí thư Tỉnh ủy Hà Giang Hầu Văn Sáng, Bí thư Tỉnh ủy Vân Nam (Trung Quốc) "
+        "Lưu Minh Hải; Phó Chủ tịch UBND tỉnh Lào Cai, Trưởng Ban tổ chức Hội chợ Giàng Văn Chư "
+        "phát biểu. Lào Cai và Châu Sở Hùng (Trung Quốc) hợp tác.",
+        {"titles": [["Hầu Văn Sáng", "Bí thư"], ["Lưu Minh Hải", "Bí thư"],
+                    ["Giàng Văn Chư", "Trưởng Ban"]],
+         "organizations": ["Ban tổ chức Hội chợ"], "absent_people": ["Châu Sở Hùng"]},
+        id="country-in-brackets-between-title-and-name"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

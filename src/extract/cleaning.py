@@ -41,6 +41,22 @@ _AUTHOR_LINE = re.compile(
 )
 _LOWER_WORD = re.compile(rf"\b[{LOWER}]")
 _OUTLET_TAG = re.compile(r"\s+[A-Z]{2,5}$")
+_LEAD_DATELINE = re.compile(
+    r"[ \t]*(?:[^\n–.]{2,40}?[ \t]+[–-][ \t]+){1,2}(?P<d>(?:[Nn]gày[ \t]+)?\d{1,2}/\d{1,2}/\d{4})"
+    r"[ \t]+[–-][ \t]+")
+_DMY_ANY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2})")
+
+
+def _ymd(line: str) -> tuple[int, int, int] | None:
+    """The first date written in a line, as (year, month, day)."""
+    m = _DMY_ANY.search(line)
+    if m is None:
+        return None
+    if m.group(1):
+        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    return int(m.group(4)), int(m.group(5)), int(m.group(6))
+
+
 _OUTLET_AFTER_SLASH = re.compile(r"/\s*[A-ZĐ]{2,}")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
@@ -314,7 +330,11 @@ class Cleaner:
         def take_meta(i: int) -> None:
             nonlocal dateline
             s, e = lines[i]
-            if dated(i) and dateline is None:
+            if dated(i) and (dateline is None or (
+                    dateline == opening and metas[i].has_time
+                    and _ymd(text[slice(*dateline)]) == _ymd(text[s:e]))):
+                # (the scraper's date field without a time yields to the byline's date-time
+                # of the same day: "date 2025-10-22" … "22/10/2025, 10:00")
                 dateline = strip_span(text, s, e)
             authors.extend((s + a, s + b) for a, b in metas[i].authors)
 
@@ -359,7 +379,9 @@ class Cleaner:
             content = "".join(chars[s:e]).strip()
             if not _WORD.search(content) or i in metas:
                 continue  # stray punctuation lines after the foot byline (";", ".")
-            if author_names(content) is not None and not self._is_paragraph(content):
+            if author_names(content) is not None and not self._is_paragraph(content) \
+                    and " " in content:
+                # (one capitalized syllable left at the foot is a text cut off, not a name)
                 authors.append(strip_span(text, s, e))
                 continue
             if (skipped < 2 and len(_WORD.findall(content)) <= 6
@@ -367,6 +389,14 @@ class Cleaner:
                 skipped += 1
                 continue
             break
+        if dateline is None:
+            # "Lào Cai Online – Hồng Hà, Vân Nam – Ngày 26/11/2024 – Hội chợ …": the wire's
+            # dateline opening the lead.
+            for i in live[:3]:
+                lead = _LEAD_DATELINE.match(text, lines[i][0], lines[i][1])
+                if lead:
+                    dateline = lead.span("d")
+                    break
         if opening is not None:
             # The opening field stays readable even when the rest of its line is masthead
             # ("date 2025-10-29 Tin tức"): it is the article's own date.

@@ -25,6 +25,7 @@ _LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|TP\.?|huyện|thị xã|th
                             re.IGNORECASE)
 _SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
 _CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
+_COUNTRY_AFTER = re.compile(r"[ \t]*\((?:Trung Quốc|Việt Nam)\)")
 _GOES_ON = re.compile(rf"[ \t]+[{UPPER}]")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
@@ -94,6 +95,8 @@ class PeopleRecognizer:
             e = s + len(cand)
             if orgs.overlaps(s, e):
                 continue
+            if _LOCALITY_WORD.match(cand + " ") and _COUNTRY_AFTER.match(ptext, e):
+                continue  # "Châu Đại Lý (Trung Quốc)": a prefecture, not a person
             conf = self._evidence(ptext, s, e, cand, known)
             if conf is None:
                 continue

@@ -26,6 +26,8 @@ _STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _COMPLEMENT = re.compile(
     rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
+_COUNTRY_AFTER = re.compile(r"[ \t]*\((?:Trung Quốc|Việt Nam)\)")
+_COUNTRY_BEFORE = re.compile(r"[ \t]*\((?:Trung Quốc|Việt Nam)\)$")
 _HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
 
 
@@ -121,7 +123,8 @@ class TitleRecognizer:
                     after = by_start.get(m.end() if m else loc.end())
                     if after is None:
                         break
-                if skip_spaces(text, after.end) in starts:
+                nxt_name = _COUNTRY_AFTER.match(text, after.end)
+                if skip_spaces(text, nxt_name.end() if nxt_name else after.end) in starts:
                     break  # "…, Bí thư Tỉnh ủy Cao Bằng Lê Thị Hạnh": the next person's
                 add(person, after, 0.9)
                 pos = after.end
@@ -132,6 +135,13 @@ class TitleRecognizer:
                 while k > 0 and text[k - 1] in " \t":
                     k -= 1
                 before = by_end.get(k)
+                if before is None and k > 0 and text[k - 1] == ")":
+                    # "Bí thư Tỉnh ủy Vân Nam (Trung Quốc) Vương Ninh": the country of the
+                    # body between the title and the name
+                    b = _COUNTRY_BEFORE.search(text, max(0, k - 20), k)
+                    if b is not None:
+                        k = b.start()
+                        before = by_end.get(k)
                 if before is not None and pos != person.start and before.organization \
                         and self._object_of.search(text, max(0, before.start - 12), before.start):
                     break  # "sự đồng ý của Thủ tướng Chính phủ, Bộ trưởng A": another person
