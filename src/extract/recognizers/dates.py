@@ -86,6 +86,11 @@ class DateRecognizer:
         r.append((re.compile(
             rf"(?=\d)(?<![\d/])(?P<d1>{_D})/(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
             rf"(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?(?![\d/])", flags), self._span_dm))
+        # từ ngày 29.8 - 2.9: two day-months with dots, only after a day word (a bare
+        # "29.8 - 2.9" may be figures)
+        r.append((re.compile(
+            rf"{ld_day}(?<!\w)(?:{dayw})\s+(?P<d1>{_D})\.(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
+            rf"(?P<d2>{_D})\.(?P<m2>{_M})(?:\.(?P<y>{_Y}))?(?![\d%]|[.,]\d)", flags), self._span_dm))
         # ngày 5 - 7/6/2024, từ ngày 8 đến 12/7, từ ngày 21 đến ngày 23 tháng 4: two days
         # sharing a month.
         r.append((re.compile(
@@ -169,7 +174,8 @@ class DateRecognizer:
         # The year a text fixes for its event when the article's own date is not stated:
         # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
         self._text_year = re.compile(
-            rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-])"
+            rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-]"
+            rf"|\(\s*(?:19|20)\d\d\s*-\s*)"
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
         self._text_years: dict[str, int | None] = {}
