@@ -90,7 +90,8 @@ class DateRecognizer:
         # "29.8 - 2.9" may be figures)
         r.append((re.compile(
             rf"{ld_day}(?<!\w)(?:{dayw})\s+(?P<d1>{_D})\.(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
-            rf"(?P<d2>{_D})\.(?P<m2>{_M})(?:\.(?P<y>{_Y}))?(?![\d%]|[.,]\d)", flags), self._span_dm))
+            rf"(?P<d2>{_D})\.(?P<m2>{_M})(?:\.(?P<y>{_Y}))?(?![\d%]|[.,]\d)", flags),
+            self._span_dm))
         # ngày 5 - 7/6/2024, từ ngày 8 đến 12/7, từ ngày 21 đến ngày 23 tháng 4: two days
         # sharing a month.
         r.append((re.compile(
