@@ -138,6 +138,13 @@ CASES = [
         "Bắc Luân II - Đông Hưng.",
         {"gate_pairs": [["cầu Bắc Sơn II", "Kim Thủy Hà"], ["Bắc Luân II", "Đông Hưng"]]},
         id="crossing-named-after-its-bridge"),
+    pytest.param(
+        "Hai bên họp chợ biên giới tại khu vực cửa khẩu Si Pa Phìn (xã Si Pa Phìn, huyện Nậm Pồ, "
+        "tỉnh Điện Biên) - Long Phú (huyện Giang Thành, tỉnh Vân Nam, Trung Quốc); khách thăm "
+        "Thác Bản Giốc - Đức Thiên.",
+        {"gate_pairs": [["Si Pa Phìn", "Long Phú"]],
+         "absent_gate_pairs": [["Bản Giốc", "Đức Thiên"]]},
+        id="long-bracketed-qualifiers-and-a-waterfall"),
     # -- 2. organizations: open class -----------------------------------------------------
     pytest.param(
         "Tiếp đoàn có đại diện Ủy ban Thường vụ Nhân đại Khu tự trị dân tộc Choang Quảng Tây, "
@@ -202,6 +209,11 @@ CASES = [
                     ["Giàng Văn Chư", "Trưởng Ban"]],
          "organizations": ["Ban tổ chức Hội chợ"], "absent_people": ["Châu Sở Hùng"]},
         id="country-in-brackets-between-title-and-name"),
+    pytest.param(
+        "Hai thôn kết nghĩa từ lâu. Trưởng thôn Sùng Mí Dế cho biết bà con qua lại thăm thân.\n"
+        "Tại Quảng Ninh",
+        {"people": ["Sùng Mí Dế"], "titles": [["Sùng Mí Dế", "Trưởng thôn"]], "authors": []},
+        id="village-head-and-a-place-line-at-the-foot"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -64,7 +64,8 @@ _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:
 
 
 # Source attributions and captions look like names but are not bylines ("Theo TTXVN").
-_NOT_BYLINE = re.compile(r"^(?:Theo|Nguồn|Ảnh|Video|Clip|Tags?|Xem|Đọc|Chia sẻ|Tin liên quan)\b",
+_NOT_BYLINE = re.compile(r"^(?:Theo|Nguồn|Ảnh|Video|Clip|Tags?|Xem|Đọc|Chia sẻ|Tin liên quan|"
+                         r"Tại|Ở|Trong|Về|Với)\b",
                          re.IGNORECASE)
 
 

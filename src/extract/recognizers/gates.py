@@ -27,7 +27,8 @@ _SYL = rf"(?:[IVX]{{1,4}}|\d{{1,2}}|[{UPPER}][{LOWER}]*)(?![\w])"
 # A gate name: capitalized syllables, Roman or Arabic numbers ("Bắc Luân II"), or a
 # kilometre post ("Km3+4 Hải Yên").
 _NAME = rf"(?:[{UPPER}][{LOWER}]*|Km\d+(?:\+\d+)?)(?![\w])(?:[ \t]+{_SYL}){{0,3}}"
-_QUAL = r"(?:[ \t]*\((?P<{0}>[^()\n]{{2,40}})\))?"
+# (a side's qualifier may name its commune, district and province: up to 80 characters)
+_QUAL = r"(?:[ \t]*\((?P<{0}>[^()\n]{{2,80}})\))?"
 _PAIR = re.compile(
     rf"(?<![\w])(?P<a>{_NAME}){_QUAL.format('qa')}[ \t]*-[ \t]*"
     rf"(?:(?:ga|cửa khẩu|cảng)[ \t]+)?(?P<b>{_NAME}){_QUAL.format('qb')}"
@@ -115,6 +116,8 @@ class GateRecognizer:
         a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
         if not a or not b or fold_key(a) in self._not_gate or fold_key(b) in self._not_gate:
             return None
+        if self._blockers.at(lower_same_length(a), 0) is not None:
+            return None  # "Thác Bản Giốc - Đức Thiên": a blocker word opens the first name
         a_start = m.start("a") + (len(m.group("a")) - len(a))
         if org_spans.holds(a_start):
             return None  # "Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn" names a body

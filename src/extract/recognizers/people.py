@@ -196,8 +196,8 @@ class PeopleRecognizer:
     def _evidence(self, text: str, s: int, e: int, cand: str, known: bool) -> float | None:
         before = text[max(0, s - 40): s]
         after = text[e: e + 60]
-        if self._place_before.search(before):
-            return None
+        if self._place_before.search(before) and not self._title_right_before(text, s, exact=True):
+            return None  # "xã Nguyễn Huệ", but "Trưởng thôn Giàng Văn Cồ" is a person
         honor = bool(self._hon_before.search(before)) or bool(
             re.search(rf"(?:^|[^\w])(?:{'|'.join(_CAP_HONORIFICS)})[ \t]+$", before))
         rank = bool(self._rank_before.search(before))
