@@ -98,6 +98,16 @@ CASES = [
         "đã khai mạc tại huyện Hà Khẩu với hàng trăm gian hàng của doanh nghiệp hai nước.",
         {"published": "2023-11-21"},
         id="wire-dateline-opening-the-lead"),
+    pytest.param(
+        "Hai bên hội đàm tại cửa khẩu\nLê Thu Hà, 14/03/2024 10:20\nSáng 13/3, hai bên tổ chức "
+        "hội đàm định kỳ về công tác quản lý biên giới.\nThứ Năm, 14/03/2024",
+        {"published": "2024-03-14T10:20", "authors": ["Lê Thu Hà"]},
+        id="name-comma-date-time-byline"),
+    pytest.param(
+        "Hai bên hội đàm tại cửa khẩu\n14/03/2024 10:20\nSáng 13/3, hai bên tổ chức hội đàm "
+        "định kỳ về công tác quản lý biên giới.\nMinh Anh - Báo Lai Châu",
+        {"authors": ["Minh Anh"]},
+        id="foot-byline-with-outlet-after-dash"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "

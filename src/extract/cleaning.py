@@ -44,6 +44,7 @@ _OUTLET_TAG = re.compile(r"\s+[A-Z]{2,5}$")
 _LEAD_DATELINE = re.compile(
     r"[ \t]*(?:[^\n–.]{2,40}?[ \t]+[–-][ \t]+){1,2}(?P<d>(?:[Nn]gày[ \t]+)?\d{1,2}/\d{1,2}/\d{4})"
     r"[ \t]+[–-][ \t]+")
+_NAME_THEN_DATE = re.compile(r"[ \t]*([^\d,\n]{3,40}?),[ \t]*(?=\d)")
 _DMY_ANY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -58,6 +59,7 @@ def _ymd(line: str) -> tuple[int, int, int] | None:
 
 
 _OUTLET_AFTER_SLASH = re.compile(r"/\s*[A-ZĐ]{2,}")
+_OUTLET_AFTER_DASH = re.compile(r"\s[-–]\s*(?:Báo|Đài|Tạp chí|Cổng|TTXVN|VOV|VTV)\b.*$")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -89,6 +91,9 @@ def author_names(line: str) -> list[str] | None:
     line = line.strip().strip("|").strip()
     if "/" in line and _OUTLET_AFTER_SLASH.search(line):
         line = line.split("/", 1)[0].strip()  # "Khắc Kiên/VOV Tây Bắc": the outlet after
+    outlet = _OUTLET_AFTER_DASH.search(line)
+    if outlet is not None:
+        line = line[:outlet.start()].strip()  # "Minh Anh - Báo Cao Bằng": the outlet after
     if not line or len(line) > 90:
         return None
     if _NOT_BYLINE.match(line) or any(w.lower() in _OUTLET_WORDS for w in line.split()):
@@ -178,6 +183,13 @@ class MetaParser:
         glued = self._date_then(line)
         if glued is not None:
             return glued
+        named = _NAME_THEN_DATE.match(line)
+        if named is not None and not self._date.fullmatch(line.strip()) \
+                and self._date.fullmatch(line[named.end():].strip()) \
+                and author_names(named.group(1)) is not None:
+            # "Lê Hà, 12/03/2024 10:20": the byline and its date-time after a comma
+            return MetaLine(has_date=True, has_time=bool(re.search(r"\d[:h]\d\d", line)),
+                            authors=[named.span(1)])
         has_date = has_time = False
         authors: list[tuple[int, int]] = []
         loose = 0  # short unlabelled fields ("Cỡ chữ: Lớn  Vừa  Nhỏ"): tolerated beside a date
