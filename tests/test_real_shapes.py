@@ -224,6 +224,15 @@ CASES = [
         "Tại Quảng Ninh",
         {"people": ["Sùng Mí Dế"], "titles": [["Sùng Mí Dế", "Trưởng thôn"]], "authors": []},
         id="village-head-and-a-place-line-at-the-foot"),
+    pytest.param(
+        "Dự có Phó Đồn trưởng Đồn Biên phòng Sì Lờ Lầu Vàng A Páo, Chính trị viên Đồn Biên phòng "
+        "cửa khẩu Ma Lù Thàng Lò Văn Chiến và Tham tán Công sứ Đại sứ quán Việt Nam Hà Minh Đức.",
+        {"people": ["Vàng A Páo", "Lò Văn Chiến", "Hà Minh Đức"],
+         "titles": [["Vàng A Páo", "Phó Đồn trưởng"], ["Lò Văn Chiến", "Chính trị viên"],
+                    ["Hà Minh Đức", "Tham tán Công sứ"]],
+         "organizations": ["Đồn Biên phòng Sì Lờ Lầu", "Đồn Biên phòng cửa khẩu Ma Lù Thàng",
+                           "Đại sứ quán Việt Nam"]},
+        id="body-then-the-person-it-titles"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

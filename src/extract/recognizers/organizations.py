@@ -142,6 +142,9 @@ class OrganizationRecognizer:
         # Known places, right after a name or after a locality word ("thành phố Móng Cái").
         self._places_after_word: PhraseMatcher[str] = PhraseMatcher(
             (p, p) for p in known + places.vn_locality + places.cn_locality)
+        gates: gazetteers.GatesTable = gazetteers.load("gates")
+        self._gate_names: PhraseMatcher[str] = PhraseMatcher(
+            (n, n) for g in gates.gate for n in [g.vn, *g.vn_aliases, g.cn, *g.cn_aliases] if n)
         names: gazetteers.NamesTable = gazetteers.load("names")
         self._surnames = set(names.vn_surname) | set(names.cn_surname)
         # Bodies gazetteer: canonical keys of names and aliases -> body.
@@ -282,6 +285,7 @@ class OrganizationRecognizer:
         end = None
         i = p
         lower_run = 0
+        caps: list[tuple[int, int]] = []  # the capitalized words, for _person_after
         while i < len(text):
             m = _CAP_WORD.match(text, i)
             compound = self._name_words.at(low, i)
@@ -303,6 +307,7 @@ class OrganizationRecognizer:
                         and self._places_after_word.at(low, i) is None:
                     break  # "Đồn Biên phòng Bảo Lâm kiểm tra Trạm …": another body starts
                 end = m.end()
+                caps.append(m.span())
                 lower_run = 0
                 i = m.end()
             elif allow_lower and end is not None:
@@ -325,7 +330,9 @@ class OrganizationRecognizer:
                 i += 1
                 continue
             break
-        return end
+        # (company names are free: "Công ty TNHH Thương mại Hồng Hà Thịnh Phát")
+        return self._person_after(text, low, caps, end) if end is not None and not allow_lower \
+            else end
 
     def _after_name(self, text: str, s: int, last_org_end: int) -> bool:
         """A person's name and a comma right before ``s`` ("ông Ngô Nham, …"), not the end
@@ -341,6 +348,31 @@ class OrganizationRecognizer:
         p = skip_spaces(text, loc[0]) if loc else skip_spaces(text, e)
         place = self._places_after_word.at(low, p)
         return place is not None and text[p].isupper()
+
+    def _person_after(self, text: str, low: str, caps: list[tuple[int, int]], end: int) -> int:
+        """A name running into the person named after it ("Phó Đồn trưởng Đồn Biên phòng
+        Thanh Thủy Lê Văn Hùng"): a family name that starts the last two to four capitalized
+        syllables, after at least one of the body's own, and is no known place ("… Lũng Cú Hà
+        Giang"), begins the person; the body ends before it."""
+        if len(caps) < 3 or caps[-1][1] != end:
+            return end
+        # Names of three syllables are the most common, then four, then two.
+        order = sorted(range(1, len(caps) - 1), key=lambda k: {3: 0, 4: 1}.get(len(caps) - k, 2))
+        for k in order:
+            a, b = caps[k]
+            if text[a:b] not in self._surnames or not 2 <= len(caps) - k <= 4:
+                continue
+            if any(text[caps[x][1]:caps[x + 1][0]] != " " for x in range(k, len(caps) - 1)):
+                continue  # only a plain run of syllables is a name
+            place = self._places_after_word.at(low, a)
+            if place is not None and place[0] >= caps[-1][1]:
+                continue
+            if any(((g := self._gate_names.at(low, caps[j][0])) is not None and g[0] > a)
+                   or ((q := self._places_after_word.at(low, caps[j][0])) is not None
+                       and q[0] > a) for j in range(k)):
+                continue  # "… cửa khẩu Ma Lù Thàng": the gate's name, not a person's
+            return caps[k - 1][1]
+        return end
 
     def _parent(self, text: str, low: str, pos: int) -> int:
         """Extend a department over the party or state body it belongs to: "Ban Tuyên giáo
