@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .. import gazetteers
 from ..document import (
@@ -58,7 +59,25 @@ _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
 _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
                      re.IGNORECASE)
+_LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+_BETWEEN = re.compile(r"(?<!\w)giữa(?!\w)")
+_APPOSED = re.compile(r"[ \t]*[,(]")
+# Where the places set after a body end: the next verb or list word of the clause.
+_APPOSED_STOP = re.compile(r"(?<!\w)(?:do|và|với|đã|cùng|trao|tổ chức|phối hợp|tiếp|hội đàm|"
+                           r"làm việc|thăm|tại)(?!\w)|[;.]")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
+
+
+def _long_span(value: str) -> bool:
+    """A span of days longer than a month ("1945-09-02/2025-09-02", an anniversary's years)
+    is no meeting's date: meetings last days."""
+    a, sep, b = value.partition("/")
+    if not sep or len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days > 31
+    except ValueError:
+        return False
 
 
 @dataclass
@@ -168,6 +187,8 @@ class MeetingRecognizer:
         self._proposal = re.compile(rf"(?<!\w)(?:{alternation(t.proposal)})(?!\w)",
                                     re.IGNORECASE)
         self._speech = re.compile(rf"(?<!\w)(?:{alternation(t.speech)})(?!\w)", re.IGNORECASE)
+        self._not_party = re.compile(rf"(?<!\w)(?:{alternation(t.not_party_after)})(?!\w)",
+                                     re.IGNORECASE)
         self._joint = [fold_key(j) for j in t.joint_body]
         self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
                                     re.IGNORECASE)
@@ -408,6 +429,8 @@ class MeetingRecognizer:
             if self._doc_date.search(before) or (
                     d.granularity != "span" and self._date_block.search(before)):
                 continue
+            if _long_span(d.value):
+                continue  # "kỷ niệm … 2/9 (1945-2025)": an anniversary, not the meeting's days
             if d.start > trig and bisect.bisect_left(trig_starts, d.start) - \
                     bisect.bisect_right(trig_starts, trig) > 0:
                 continue  # after another trigger: that one's date ("… tại Hội nghị 2025")
@@ -447,7 +470,19 @@ class MeetingRecognizer:
     def _org_side(self, text: str, clause: tuple[int, int], o: OrgHit, ix: _Index) -> str:
         if o.side in ("VN", "CN"):
             return o.side
-        return self._segment_side(text, clause, o.start, ix) or "VN"
+        return (self._apposed_side(text, clause, o) or self._segment_side(text, clause, o.start, ix)
+                or "VN")
+
+    def _apposed_side(self, text: str, clause: tuple[int, int], o: OrgHit) -> str | None:
+        """The side of the places set after a body ("Cục Công an huyện Ma Ly Pho, châu Văn
+        Sơn, tỉnh Vân Nam (Trung Quốc)"): the press locates a foreign body so."""
+        if not _APPOSED.match(text, o.end, clause[1]):
+            return None
+        end = min(clause[1], o.end + 80)
+        stop = _APPOSED_STOP.search(text, o.end, end)
+        sides = {self._side_of.get(fold_key(m.group()))
+                 for m in self._place_name.finditer(text, o.end, stop.start() if stop else end)}
+        return "CN" if "CN" in sides else "VN" if "VN" in sides else None
 
     def _office(self, person: str, sent: tuple[int, int],
                 ix: _Index) -> tuple[str | None, str | None]:
@@ -470,8 +505,20 @@ class MeetingRecognizer:
                       role: str | None = None) -> None:
         cs, ce = m.clause
         orgs_by_name = ix.by_name
+        authority_end: int | None = None  # end of the last body named as an authority
         for o in corgs:
             if titled_spans.holds(o.start) or self._joint_body(o.name, ix):
+                continue
+            # "theo tinh thần các hiệp định mà Chính phủ 2 bên đã ký kết", "được sự đồng ý
+            # của Thủ tướng Chính phủ": the authority acted under, and the bodies listed
+            # with it, take no part.
+            # "Thỏa thuận … giữa Tỉnh ủy A và Khu ủy B, ký kết …" names its signatories.
+            stretch = max(cs, text.rfind(",", cs, o.start) + 1)
+            authority = self._not_party.search(text, stretch, o.start)
+            if authority and not _BETWEEN.search(text, authority.end(), o.start) or (
+                    authority_end is not None and authority_end <= o.start
+                    and _LISTED.fullmatch(text, authority_end, o.start)):
+                authority_end = o.end
                 continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
@@ -621,8 +668,9 @@ class MeetingRecognizer:
         lead_date = None
         for s, e in [lead] if lead else []:
             for d in dates:
-                if s <= d.start < e and (d.granularity == "span" or not self._date_block.search(
-                        doc.text[max(0, d.start - 40): d.start])):
+                if s <= d.start < e and not _long_span(d.value) and (
+                        d.granularity == "span" or not self._date_block.search(
+                            doc.text[max(0, d.start - 40): d.start])):
                     lead_date = d.value
                     break
             break
