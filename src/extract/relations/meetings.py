@@ -277,8 +277,13 @@ class MeetingRecognizer:
                     self._participants(doc, text, m, [], [leader], ix, titled_spans,
                                        event=True)
                 current = self._merge(meetings, m, current,
-                                      opens=current is None and sent in about
-                                      and m.date is not None,
+                                      # The lead opens the article's meeting even when
+                                      # its date has no year we can resolve ("Chiều
+                                      # 18/3, Đoàn đại biểu tỉnh A đã có buổi Hội đàm
+                                      # với Đoàn đại biểu châu B"); a headline, only
+                                      # with its date ("… đón tàu container" is none).
+                                      opens=current is None and (sent == lead or (
+                                          sent in about and m.date is not None)),
                                       refers=bool(self._both.search(text, cs, ce)))
             elif current is not None:
                 head = min(ce, cs + 30)
