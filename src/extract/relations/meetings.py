@@ -65,6 +65,11 @@ _APPOSED = re.compile(r"[ \t]*[,(]")
 # Where the places set after a body end: the next verb or list word of the clause.
 _APPOSED_STOP = re.compile(r"(?<!\w)(?:do|và|với|đã|cùng|trao|tổ chức|phối hợp|tiếp|hội đàm|"
                            r"làm việc|thăm|tại)(?!\w)|[;.]")
+# A count of joint activities: "12 đợt tuần tra song phương", "tuần tra song phương 36 lần".
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:\d+|nhiều|hàng chục|hàng trăm)[ \t]+(?:lần|đợt|cuộc|buổi)"
+                           r"[ \t]+$")
+_COUNT_AFTER = re.compile(r"[ \t]+(?:được[ \t]+)?\d+[ \t]+(?:lần|đợt|cuộc|buổi)(?!\w)")
+_SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?!\w)", re.IGNORECASE)
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -254,6 +259,11 @@ class MeetingRecognizer:
                                 dates[bisect.bisect_left(date_starts, cs):
                                       bisect.bisect_left(date_starts, ce)],
                                 meetings, current)
+            if ctrigs:
+                self._counted(text, (cs, ce), sent, ctrigs, corgs, cpeople, titled_spans,
+                              dates[bisect.bisect_left(date_starts, cs):
+                                    bisect.bisect_left(date_starts, ce)],
+                              meetings, current, ix)
             m = _Mention(clause=(cs, ce), sentence=sent)
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
             if main is not None:
@@ -401,6 +411,62 @@ class MeetingRecognizer:
             if not any(h.date == date for h, _ in meetings):
                 meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word],
                                             trigger=(s, e), date=date, confidence=0.7), [m]))
+            return
+
+    def _counted(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
+                 ctrigs: list[tuple[int, int, str]], corgs: list[OrgHit],
+                 cpeople: list[PersonHit], titled_spans: SpanIndex,
+                 cdates: list,  # type: ignore[type-arg]
+                 meetings: list[tuple[MeetingHit, list[_Mention]]], current: int | None,
+                 ix: _Index) -> None:
+        """"Năm 2024, đơn vị đã phối hợp với Trạm B tổ chức 12 đợt tuần tra song phương",
+        "hai bên đã tuần tra song phương 36 lần": the year's joint activities of the two
+        sides, one meeting for that year.  The side the clause names no body for is the
+        one of the meeting being reported ("đơn vị", "hai bên"), else the office of the
+        officer quoted ("Theo Thiếu tá A, năm 2024, đơn vị đã …").  A year after "từ" is a
+        bound ("từ khi … được ký năm 2009, hai bên đã nhiều lần khảo sát"), not theirs."""
+        cs, ce = clause
+        for s, e, word in ctrigs:
+            if not (_COUNT_BEFORE.search(text[max(cs, s - 20):s])
+                    or _COUNT_AFTER.match(text, e, ce)):
+                continue
+            years = [d for d in cdates if d.granularity == "year" and d.end <= s
+                     and not _SINCE.search(text, max(cs, text.rfind(",", cs, d.start) + 1),
+                                           d.start)]
+            if not years:
+                return
+            year = years[-1].value
+            if any(h.date == year for h, _ in meetings):
+                return
+            parties = [MeetingPartyHit(organization=o.name,
+                                       side=self._org_side(text, clause, o, ix),
+                                       role="guest", confidence=0.7)
+                       for o in corgs if not titled_spans.holds(o.start)
+                       and not self._joint_body(o.name, ix)]
+            named = {p.side for p in parties}
+            if current is not None:
+                parties += [MeetingPartyHit(organization=p.organization, side=p.side,
+                                            role=p.role, confidence=0.7)
+                            for x in meetings[current][1] for p in x.parties
+                            if p.role is not None and p.side not in named]
+            else:
+                for q in cpeople:
+                    office = self._office(q.name, sent, ix)[0]
+                    if office is None:
+                        continue
+                    o = ix.by_name[office]
+                    side = self._person_side(text, clause, q, office, ix, False)
+                    if side is not None and side not in named:
+                        named.add(side)
+                        parties.append(MeetingPartyHit(organization=o.name, side=side,
+                                                       role="host", confidence=0.7))
+            if not {p.side for p in parties} >= {"VN", "CN"}:
+                return  # a joint activity has both sides
+            m = _Mention(clause=clause, sentence=sent, trigger=(s, e), kind=word,
+                         triggers=[(s, e)], date=year)
+            m.parties = parties
+            meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word],
+                                        trigger=(s, e), date=year, confidence=0.7), [m]))
             return
 
     @staticmethod
