@@ -370,3 +370,15 @@ def test_a_year_after_since_is_no_meetings_year(process) -> None:  # type: ignor
         "Thủy Hà (Trung Quốc). Ông Lò Văn Tâm cho biết, từ khi Nghị định thư được ký năm 2010, "
         "hai bên đã nhiều lần khảo sát khu vực này."))
     assert "2010" not in {m.date for m in doc.meetings}
+
+
+def test_a_leaders_visit_of_its_own_date_is_a_meeting_of_its_people(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 20/3/2025, Sở Ngoại vụ tỉnh Hà Giang hội đàm với Văn phòng Ngoại vụ châu Văn Sơn. "
+        "Hai bên đánh giá cao kết quả chuyến thăm Trung Quốc của Tổng Bí thư, Chủ tịch nước "
+        "Việt Nam Trần Văn Lâm từ ngày 2-4/3/2025."))
+    by_date = {m.date: m for m in doc.meetings}
+    assert set(by_date) == {"2025-03-20", "2025-03-02/2025-03-04"}
+    assert [(q.side, q.name) for q in by_date["2025-03-02/2025-03-04"].people] == [
+        ("VN", "Trần Văn Lâm")]
+    assert "Trần Văn Lâm" not in {q.name for q in by_date["2025-03-20"].people}

@@ -340,7 +340,7 @@ class MeetingRecognizer:
         lead_date, article_date = self._fallback_dates(doc, dates)
         for hit, mentions in meetings:
             self._finish(hit, mentions, lead_date, article_date)
-            if hit.parties:
+            if hit.parties or (self._visit_by_people(mentions) and hit.people):
                 out.append(hit)
         out = self._merge_same_date(out)
         self._attach_gates(doc, out, meetings, owner)
@@ -675,6 +675,13 @@ class MeetingRecognizer:
 
     # --- assembling meetings --------------------------------------------------------------
 
+    def _visit_by_people(self, mentions: list[_Mention]) -> bool:
+        """A visit reported with its own date by the people making it, no body named."""
+        first = mentions[0]
+        return (first.kind is not None and self._kind[first.kind] == "visit"
+                and first.date is not None and bool(first.people)
+                and not any(x.parties or x.offices for x in mentions))
+
     @staticmethod
     def _shares(mentions: list[_Mention], m: _Mention) -> bool:
         names = {p.organization for x in mentions for p in x.parties + x.offices}
@@ -691,7 +698,12 @@ class MeetingRecognizer:
         thứ 13"); the frames that follow may give its parties, else it is dropped."""
         named = bool(m.parties or m.offices)
         target: int | None = None
-        if not named:
+        if not named and self._visit_by_people([m]) and not any(
+                h.date == m.date or self._shares(ms, m) for h, ms in meetings):
+            # "chuyến thăm Việt Nam của Tổng Bí thư, Chủ tịch Trung Quốc A từ ngày 14-15/4":
+            # a leader's visit of its own date, named by the leader alone.
+            target = None
+        elif not named:
             # "Hai bên đánh giá …", a person at it: the meeting being reported; a trigger
             # word with neither names no meeting we can tell.
             target = current if (m.people or refers) else None
@@ -705,7 +717,7 @@ class MeetingRecognizer:
             target = next((i for i in reversed(range(len(meetings)))
                            if self._shares(meetings[i][1], m)), current)
         if target is None:
-            if not named and not opens:
+            if not named and not opens and not self._visit_by_people([m]):
                 return current
             assert m.trigger is not None and m.kind is not None
             meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
