@@ -382,3 +382,23 @@ def test_a_leaders_visit_of_its_own_date_is_a_meeting_of_its_people(process) -> 
     assert [(q.side, q.name) for q in by_date["2025-03-02/2025-03-04"].people] == [
         ("VN", "Trần Văn Lâm")]
     assert "Trần Văn Lâm" not in {q.name for q in by_date["2025-03-20"].people}
+
+
+def test_a_trigger_in_the_subject_of_a_directive_reports_nothing(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 4/11/2025, Phó Chủ tịch UBND tỉnh Cao Bằng chủ trì họp Ban Chỉ đạo phân giới "
+        "tỉnh Cao Bằng. Thực hiện ý kiến của Bộ Ngoại giao về việc kiểm tra, khảo sát biên giới, "
+        "Ban Chỉ đạo Trung ương đã ban hành kế hoạch."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert "Ban Chỉ đạo Trung ương" not in names
+    assert [m.date for m in doc.meetings] == ["2025-11-04"]
+
+
+def test_the_bodies_listed_with_an_authority_are_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 8/7/2025, UBND tỉnh Hà Giang tổ chức lễ công bố mở cửa khẩu Săm Pun. Lễ công bố "
+        "là bước thực hiện quy hoạch cửa khẩu Săm Pun, cửa khẩu Phó Bảng đã được Chính phủ, Thủ "
+        "tướng Chính phủ, Bộ Ngoại giao phê duyệt."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert not names & {"Chính phủ", "Bộ Ngoại giao"}
+    assert [m.date for m in doc.meetings] == ["2025-07-08"]

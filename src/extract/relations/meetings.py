@@ -59,7 +59,8 @@ _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
 _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
                      re.IGNORECASE)
-_LISTED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+# The next item of a list of bodies: "Chính phủ, Thủ tướng Chính phủ, các bộ …".
+_LISTED = re.compile(r"[ \t]*(?:,|và)[^.;,]{0,24}")
 _BETWEEN = re.compile(r"(?<!\w)giữa(?!\w)")
 _APPOSED = re.compile(r"[ \t]*[,(]")
 # Where the places set after a body end: the next verb or list word of the clause.
@@ -70,6 +71,7 @@ _COUNT_BEFORE = re.compile(r"(?<!\w)(?:\d+|nhiều|hàng chục|hàng trăm)[ \t
                            r"[ \t]+$")
 _COUNT_AFTER = re.compile(r"[ \t]+(?:được[ \t]+)?\d+[ \t]+(?:lần|đợt|cuộc|buổi)(?!\w)")
 _SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?!\w)", re.IGNORECASE)
+_REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -375,6 +377,8 @@ class MeetingRecognizer:
         before = text[max(clause[0], s - 40): s]
         if self._reference.search(before) or self._document.search(text, sent[0], s):
             return None
+        if _REGARDING.search(text, clause[0], s):
+            return None  # "ý kiến của Thủ tướng về việc kiểm tra, khảo sát …": a subject
         if self._proposal.search(text, clause[0], s):
             return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
         for said in self._speech.finditer(text, clause[0], s):
