@@ -402,3 +402,12 @@ def test_the_bodies_listed_with_an_authority_are_no_party(process) -> None:  # t
     names = {p.organization for m in doc.meetings for p in m.parties}
     assert not names & {"Chính phủ", "Bộ Ngoại giao"}
     assert [m.date for m in doc.meetings] == ["2025-07-08"]
+
+
+def test_a_deputys_assembly_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Chiều 12/2/2025, đồng chí Hầu A Lềnh, Bí thư Tỉnh ủy Hà Giang, Trưởng Đoàn đại biểu Quốc "
+        "hội tỉnh đã tiếp Đoàn đại biểu Châu ủy Văn Sơn."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert "Quốc hội" not in names
+    assert doc.meetings

@@ -72,6 +72,7 @@ _COUNT_BEFORE = re.compile(r"(?<!\w)(?:\d+|nhiều|hàng chục|hàng trăm)[ \t
 _COUNT_AFTER = re.compile(r"[ \t]+(?:được[ \t]+)?\d+[ \t]+(?:lần|đợt|cuộc|buổi)(?!\w)")
 _SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?!\w)", re.IGNORECASE)
 _REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
+_DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -590,13 +591,18 @@ class MeetingRecognizer:
             # "Thỏa thuận … giữa Tỉnh ủy A và Khu ủy B, ký kết …" names its signatories.
             stretch = max(cs, text.rfind(",", cs, o.start) + 1)
             authority = self._not_party.search(text, stretch, o.start)
-            if authority and not _BETWEEN.search(text, authority.end(), o.start) or (
+            if (authority and not _BETWEEN.search(text, authority.end(), o.start)) or (
                     authority_end is not None and authority_end <= o.start
                     and _LISTED.fullmatch(text, authority_end, o.start)):
                 authority_end = o.end
                 continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
+            if _DEPUTY.search(text, max(cs, o.start - 16), o.start) and fold_key(
+                    o.name).startswith(("quốc hội", "hội đồng nhân dân", "hđnd")):
+                # "Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh": a deputy's assembly
+                # is a membership, not the side's body.
+                continue
             if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
                 continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
             prole = None
