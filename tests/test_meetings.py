@@ -411,3 +411,11 @@ def test_a_deputys_assembly_is_no_party(process) -> None:  # type: ignore[no-unt
     names = {p.organization for m in doc.meetings for p in m.parties}
     assert "Quốc hội" not in names
     assert doc.meetings
+
+
+def test_the_subject_with_a_body_in_their_title_leads(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 9/5/2025, đồng chí Lò Văn Sủng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Điện Biên "
+        "đã có buổi hội đàm với Văn phòng Ngoại vụ châu Hồng Hà."))
+    roles = {q.name: q.role for m in doc.meetings for q in m.people}
+    assert roles.get("Lò Văn Sủng") == "lead"

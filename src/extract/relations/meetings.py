@@ -618,8 +618,11 @@ class MeetingRecognizer:
                           self._chair.search(text, p.end, min(ce, p.end + 120)))
             # The subject of the report ("Chủ tịch UBND tỉnh X Lầu Văn Sình đã tiếp …",
             # "ông A dự và chỉ đạo hội nghị") hosts or leads it.
+            # A body inside their own title ("…, Chủ tịch UBND tỉnh Lai Châu đã có buổi hội
+            # đàm") does not stand between them and the trigger.
             subject = event and m.trigger is not None and p.end <= m.trigger[0] and not [
-                o for o in corgs if p.end <= o.start < m.trigger[0]]
+                o for o in corgs if p.end <= o.start < m.trigger[0]
+                and not titled_spans.holds(o.start)]
             prole = role or ("lead" if leads or (subject and not chairs) else
                              "chair" if chairs else "attend")
             office, title = self._office(p.name, m.sentence, ix)
