@@ -419,3 +419,11 @@ def test_the_subject_with_a_body_in_their_title_leads(process) -> None:  # type:
         "đã có buổi hội đàm với Văn phòng Ngoại vụ châu Hồng Hà."))
     roles = {q.name: q.role for m in doc.meetings for q in m.people}
     assert roles.get("Lò Văn Sủng") == "lead"
+
+
+def test_the_sentence_after_an_attendance_sentence_goes_on_with_its_list(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 14/3/2025, UBND tỉnh Lai Châu tổ chức lễ khánh thành cửa khẩu Ma Lù Thàng. Buổi lễ "
+        "có sự tham dự của lãnh đạo các sở, ngành của tỉnh. Trong đó có Sở Xây dựng, Sở Tư pháp."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert {"Sở Xây dựng", "Sở Tư pháp"} <= names

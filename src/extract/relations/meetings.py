@@ -73,6 +73,7 @@ _COUNT_AFTER = re.compile(r"[ \t]+(?:được[ \t]+)?\d+[ \t]+(?:lần|đợt|cu
 _SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?!\w)", re.IGNORECASE)
 _REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
 _DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
+_AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -246,7 +247,15 @@ class MeetingRecognizer:
         leader: PersonHit | None = None  # the last delegation leader named
         lead = self._lead(doc)
         about = {x for x in (lead, self._headline_sentence(doc)) if x is not None}
+        attending: tuple[int, int] | None = None  # the last sentence naming attendance
         for sent, (cs, ce) in clauses:
+            # "Buổi lễ có sự tham dự của lãnh đạo các sở, ngành. Trong đó có Sở A, Sở B":
+            # the sentence right after an attendance sentence goes on with its list.
+            among = (attending is not None and attending != sent
+                     and _AMONG.match(text, cs) is not None
+                     and not text[attending[1]:sent[0]].strip())
+            if self._attend.search(text, cs, ce):
+                attending = sent
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
             corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
@@ -302,7 +311,7 @@ class MeetingRecognizer:
                 head = min(ce, cs + 30)
                 # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
                 # clause of the same sentence go on listing participants.
-                frame = (listing == sent) or (
+                frame = (listing == sent) or among or (
                     not self._document.search(text, sent[0], ce) and bool(
                         self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
                         or self._chair.search(text, cs, head)
