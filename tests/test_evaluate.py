@@ -91,20 +91,21 @@ def test_seeds_score_at_least_095(field: str) -> None:
 
 
 # Meetings are below issue 10's target (0.95) on the gold merged for them: these floors are
-# the first measured figures, guarding against regressions until the rules reach it.
+# the figures measured after the rules for real articles (i10-meet2), guarding against
+# regressions until the rules reach it.
 MEETING_FLOOR = {
-    ("seeds", "meeting_parties"): 0.9,
-    ("heldout", "meetings"): 0.75, ("heldout", "meeting_parties"): 0.75,
-    ("heldout", "meeting_people"): 0.75,
-    ("blind", "meetings"): 0.8, ("blind", "meeting_parties"): 0.7,
-    ("blind", "meeting_people"): 0.8,
+    ("seeds", "meeting_parties"): 0.93,
+    ("heldout", "meetings"): 0.83, ("heldout", "meeting_parties"): 0.85,
+    ("heldout", "meeting_people"): 0.85,
+    ("blind", "meetings"): 0.89, ("blind", "meeting_parties"): 0.79,
+    ("blind", "meeting_people"): 0.88,
 }
 
 
 GENRE_FLOOR = {"published": 0.95, "authors": 0.9, "dates": 0.9, "people": 0.9, "titles": 0.85,
                "organizations": 0.8, "gate_pairs": 0.9, "markers": 0.95,
-               # First measured figures (issue 10's target is 0.95), see MEETING_FLOOR.
-               "meetings": 0.8, "meeting_parties": 0.8, "meeting_people": 0.9}
+               # Measured figures (issue 10's target is 0.95), see MEETING_FLOOR.
+               "meetings": 0.93, "meeting_parties": 0.88, "meeting_people": 0.94}
 
 
 @pytest.mark.parametrize("field", FIELDS)

@@ -294,3 +294,136 @@ def test_both_sides_scheduling_a_meeting_gives_its_date_and_their_bodies(process
     assert {p.organization for p in second.parties} == {
         p.organization for p in first.parties if p.role is not None}
     assert second.people == []  # who will lead it is not said
+
+
+# --- classes found on real pages (texts written for these tests, in those pages' shape) -------
+
+def _parties(doc: Document) -> list[tuple[str | None, str, str]]:
+    return sorted((m.date, p.side, p.organization) for m in doc.meetings for p in m.parties)
+
+
+def test_citizens_handed_back_are_a_meeting_and_the_apposed_places_give_the_side(  # type: ignore[no-untyped-def]
+        process) -> None:
+    doc = _meetings(process, (
+        "Ngày 6/5/2025, Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai phối hợp với Công an tỉnh tiếp "
+        "nhận 8 công dân do Đại đội quản lý xuất nhập cảnh Cục Công an huyện Bình Biên, châu "
+        "Hồng Hà, tỉnh Vân Nam (Trung Quốc) trao trả."))
+    assert [m.date for m in doc.meetings] == ["2025-05-06"]
+    sides = {p.organization: p.side for p in doc.meetings[0].parties}
+    assert [s for name, s in sides.items() if name.startswith("Đồn Biên phòng")] == ["VN"]
+    assert [s for name, s in sides.items() if "Bình Biên" in name] == ["CN"]
+
+
+def test_an_anniversary_span_is_no_meeting_date(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Nhân dịp kỷ niệm 80 năm Quốc khánh 2/9 (1945-2025), Đoàn đại biểu Trạm Kiểm tra biên "
+        "phòng Đông Hưng (Trung Quốc) hội đàm với Đồn Biên phòng cửa khẩu Bắc Luân."))
+    assert doc.meetings
+    assert all(m.date is None or "/" not in m.date for m in doc.meetings)
+
+
+@pytest.mark.parametrize("lead", [
+    pytest.param("Thực hiện ý kiến chỉ đạo của Bộ Ngoại giao, ngày 3/6/2025, ", id="directive"),
+    pytest.param("Được sự đồng ý của Thủ tướng Chính phủ, ngày 3/6/2025, ", id="consent"),
+    pytest.param("Theo tinh thần các hiệp định mà Chính phủ, Bộ Quốc phòng hai nước đã ký kết, "
+                 "ngày 3/6/2025, ", id="agreements"),
+])
+def test_the_authority_a_meeting_acts_under_is_no_party(process, lead: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, lead + (
+        "Sở Ngoại vụ tỉnh Cao Bằng làm việc với Văn phòng Ngoại vụ thành phố Sùng Tả."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert "Sở Ngoại vụ tỉnh Cao Bằng" in names
+    assert not names & {"Bộ Ngoại giao", "Chính phủ", "Bộ Quốc phòng"}
+
+
+def test_an_agreement_between_two_bodies_names_its_signatories(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Dự án là nội dung chính của Thỏa thuận hợp tác giữa Tỉnh ủy Lào Cai và Châu ủy Hồng Hà "
+        "(Trung Quốc), ký kết vào ngày 5/3/2025."))
+    assert ("2025-03-05", "VN", "Tỉnh ủy Lào Cai") in _parties(doc)
+
+
+def test_the_lead_opens_the_meeting_though_its_date_has_no_year(process) -> None:  # type: ignore[no-untyped-def]
+    doc = process(
+        "Chiều 21/4, tại thành phố Lào Cai, Đoàn đại biểu tỉnh Lào Cai đã có buổi hội đàm với "
+        "Đoàn đại biểu châu Hồng Hà (tỉnh Vân Nam, Trung Quốc).\n\n"
+        "Đoàn đại biểu tỉnh Lào Cai do đồng chí Vũ Đình Khang, Bí thư Tỉnh ủy Lào Cai làm Trưởng "
+        "đoàn, Đoàn đại biểu châu Hồng Hà do đồng chí Mạnh Hiểu Quân, Bí thư Châu ủy Hồng Hà làm "
+        "Trưởng đoàn.", None)
+    assert len(doc.meetings) == 1
+    people = {(q.side, q.name) for q in doc.meetings[0].people}
+    assert ("VN", "Vũ Đình Khang") in people
+
+
+def test_a_years_counted_joint_patrols_are_one_meeting_of_both_sides(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Theo Thiếu tá Nông Văn Quý, Đồn trưởng Đồn Biên phòng Na Sầm, năm 2024, đơn vị đã phối "
+        "hợp với Trạm Kiểm tra biên phòng Ái Điểm (Quảng Tây, Trung Quốc) tổ chức 10 đợt tuần "
+        "tra song phương."))
+    assert _parties(doc) == [("2024", "CN", "Trạm Kiểm tra biên phòng Ái Điểm"),
+                             ("2024", "VN", "Đồn Biên phòng Na Sầm")]
+
+
+def test_a_year_after_since_is_no_meetings_year(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 9/4/2025, Đồn Biên phòng Ma Lù Thàng làm việc với Trạm Kiểm tra biên phòng Kim "
+        "Thủy Hà (Trung Quốc). Ông Lò Văn Tâm cho biết, từ khi Nghị định thư được ký năm 2010, "
+        "hai bên đã nhiều lần khảo sát khu vực này."))
+    assert "2010" not in {m.date for m in doc.meetings}
+
+
+def test_a_leaders_visit_of_its_own_date_is_a_meeting_of_its_people(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 20/3/2025, Sở Ngoại vụ tỉnh Hà Giang hội đàm với Văn phòng Ngoại vụ châu Văn Sơn. "
+        "Hai bên đánh giá cao kết quả chuyến thăm Trung Quốc của Tổng Bí thư, Chủ tịch nước "
+        "Việt Nam Trần Văn Lâm từ ngày 2-4/3/2025."))
+    by_date = {m.date: m for m in doc.meetings}
+    assert set(by_date) == {"2025-03-20", "2025-03-02/2025-03-04"}
+    assert [(q.side, q.name) for q in by_date["2025-03-02/2025-03-04"].people] == [
+        ("VN", "Trần Văn Lâm")]
+    assert "Trần Văn Lâm" not in {q.name for q in by_date["2025-03-20"].people}
+
+
+def test_a_trigger_in_the_subject_of_a_directive_reports_nothing(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 4/11/2025, Phó Chủ tịch UBND tỉnh Cao Bằng chủ trì họp Ban Chỉ đạo phân giới "
+        "tỉnh Cao Bằng. Thực hiện ý kiến của Bộ Ngoại giao về việc kiểm tra, khảo sát biên giới, "
+        "Ban Chỉ đạo Trung ương đã ban hành kế hoạch."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert "Ban Chỉ đạo Trung ương" not in names
+    assert [m.date for m in doc.meetings] == ["2025-11-04"]
+
+
+def test_the_bodies_listed_with_an_authority_are_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 8/7/2025, UBND tỉnh Hà Giang tổ chức lễ công bố mở cửa khẩu Săm Pun. Lễ công bố "
+        "là bước thực hiện quy hoạch cửa khẩu Săm Pun, cửa khẩu Phó Bảng đã được Chính phủ, Thủ "
+        "tướng Chính phủ, Bộ Ngoại giao phê duyệt."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert not names & {"Chính phủ", "Bộ Ngoại giao"}
+    assert [m.date for m in doc.meetings] == ["2025-07-08"]
+
+
+def test_a_deputys_assembly_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Chiều 12/2/2025, đồng chí Hầu A Lềnh, Bí thư Tỉnh ủy Hà Giang, Trưởng Đoàn đại biểu Quốc "
+        "hội tỉnh đã tiếp Đoàn đại biểu Châu ủy Văn Sơn."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert "Quốc hội" not in names
+    assert doc.meetings
+
+
+def test_the_subject_with_a_body_in_their_title_leads(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 9/5/2025, đồng chí Lò Văn Sủng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Điện Biên "
+        "đã có buổi hội đàm với Văn phòng Ngoại vụ châu Hồng Hà."))
+    roles = {q.name: q.role for m in doc.meetings for q in m.people}
+    assert roles.get("Lò Văn Sủng") == "lead"
+
+
+def test_the_sentence_after_an_attendance_sentence_goes_on_with_its_list(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 14/3/2025, UBND tỉnh Lai Châu tổ chức lễ khánh thành cửa khẩu Ma Lù Thàng. Buổi lễ "
+        "có sự tham dự của lãnh đạo các sở, ngành của tỉnh. Trong đó có Sở Xây dựng, Sở Tư pháp."))
+    names = {p.organization for m in doc.meetings for p in m.parties}
+    assert {"Sở Xây dựng", "Sở Tư pháp"} <= names

@@ -306,6 +306,7 @@ class MeetingsTable(_Data):
     speech: list[str]
     joint_body: list[str]
     proposal: list[str]
+    not_party_after: list[str]
     negatives: list[Example] = Field(default_factory=list)
 
     @field_validator("trigger")

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .. import gazetteers
 from ..document import (
@@ -58,7 +59,34 @@ _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
 _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
                      re.IGNORECASE)
+# The next item of a list of bodies: "Chính phủ, Thủ tướng Chính phủ, các bộ …".
+_LISTED = re.compile(r"[ \t]*(?:,|và)[^.;,]{0,24}")
+_BETWEEN = re.compile(r"(?<!\w)giữa(?!\w)")
+_APPOSED = re.compile(r"[ \t]*[,(]")
+# Where the places set after a body end: the next verb or list word of the clause.
+_APPOSED_STOP = re.compile(r"(?<!\w)(?:do|và|với|đã|cùng|trao|tổ chức|phối hợp|tiếp|hội đàm|"
+                           r"làm việc|thăm|tại)(?!\w)|[;.]")
+# A count of joint activities: "12 đợt tuần tra song phương", "tuần tra song phương 36 lần".
+_COUNT_BEFORE = re.compile(r"(?<!\w)(?:\d+|nhiều|hàng chục|hàng trăm)[ \t]+(?:lần|đợt|cuộc|buổi)"
+                           r"[ \t]+$")
+_COUNT_AFTER = re.compile(r"[ \t]+(?:được[ \t]+)?\d+[ \t]+(?:lần|đợt|cuộc|buổi)(?!\w)")
+_SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?!\w)", re.IGNORECASE)
+_REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
+_DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
+_AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
+
+
+def _long_span(value: str) -> bool:
+    """A span of days longer than a month ("1945-09-02/2025-09-02", an anniversary's years)
+    is no meeting's date: meetings last days."""
+    a, sep, b = value.partition("/")
+    if not sep or len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days > 31
+    except ValueError:
+        return False
 
 
 @dataclass
@@ -168,6 +196,8 @@ class MeetingRecognizer:
         self._proposal = re.compile(rf"(?<!\w)(?:{alternation(t.proposal)})(?!\w)",
                                     re.IGNORECASE)
         self._speech = re.compile(rf"(?<!\w)(?:{alternation(t.speech)})(?!\w)", re.IGNORECASE)
+        self._not_party = re.compile(rf"(?<!\w)(?:{alternation(t.not_party_after)})(?!\w)",
+                                     re.IGNORECASE)
         self._joint = [fold_key(j) for j in t.joint_body]
         self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
                                     re.IGNORECASE)
@@ -217,7 +247,15 @@ class MeetingRecognizer:
         leader: PersonHit | None = None  # the last delegation leader named
         lead = self._lead(doc)
         about = {x for x in (lead, self._headline_sentence(doc)) if x is not None}
+        attending: tuple[int, int] | None = None  # the last sentence naming attendance
         for sent, (cs, ce) in clauses:
+            # "Buổi lễ có sự tham dự của lãnh đạo các sở, ngành. Trong đó có Sở A, Sở B":
+            # the sentence right after an attendance sentence goes on with its list.
+            among = (attending is not None and attending != sent
+                     and _AMONG.match(text, cs) is not None
+                     and not text[attending[1]:sent[0]].strip())
+            if self._attend.search(text, cs, ce):
+                attending = sent
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
             corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
@@ -233,6 +271,11 @@ class MeetingRecognizer:
                                 dates[bisect.bisect_left(date_starts, cs):
                                       bisect.bisect_left(date_starts, ce)],
                                 meetings, current)
+            if ctrigs:
+                self._counted(text, (cs, ce), sent, ctrigs, corgs, cpeople, titled_spans,
+                              dates[bisect.bisect_left(date_starts, cs):
+                                    bisect.bisect_left(date_starts, ce)],
+                              meetings, current, ix)
             m = _Mention(clause=(cs, ce), sentence=sent)
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
             if main is not None:
@@ -256,14 +299,19 @@ class MeetingRecognizer:
                     self._participants(doc, text, m, [], [leader], ix, titled_spans,
                                        event=True)
                 current = self._merge(meetings, m, current,
-                                      opens=current is None and sent in about
-                                      and m.date is not None,
+                                      # The lead opens the article's meeting even when
+                                      # its date has no year we can resolve ("Chiều
+                                      # 18/3, Đoàn đại biểu tỉnh A đã có buổi Hội đàm
+                                      # với Đoàn đại biểu châu B"); a headline, only
+                                      # with its date ("… đón tàu container" is none).
+                                      opens=current is None and (sent == lead or (
+                                          sent in about and m.date is not None)),
                                       refers=bool(self._both.search(text, cs, ce)))
             elif current is not None:
                 head = min(ce, cs + 30)
                 # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
                 # clause of the same sentence go on listing participants.
-                frame = (listing == sent) or (
+                frame = (listing == sent) or among or (
                     not self._document.search(text, sent[0], ce) and bool(
                         self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
                         or self._chair.search(text, cs, head)
@@ -304,7 +352,7 @@ class MeetingRecognizer:
         lead_date, article_date = self._fallback_dates(doc, dates)
         for hit, mentions in meetings:
             self._finish(hit, mentions, lead_date, article_date)
-            if hit.parties:
+            if hit.parties or (self._visit_by_people(mentions) and hit.people):
                 out.append(hit)
         out = self._merge_same_date(out)
         self._attach_gates(doc, out, meetings, owner)
@@ -339,6 +387,8 @@ class MeetingRecognizer:
         before = text[max(clause[0], s - 40): s]
         if self._reference.search(before) or self._document.search(text, sent[0], s):
             return None
+        if _REGARDING.search(text, clause[0], s):
+            return None  # "ý kiến của Thủ tướng về việc kiểm tra, khảo sát …": a subject
         if self._proposal.search(text, clause[0], s):
             return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
         for said in self._speech.finditer(text, clause[0], s):
@@ -377,6 +427,62 @@ class MeetingRecognizer:
                                             trigger=(s, e), date=date, confidence=0.7), [m]))
             return
 
+    def _counted(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
+                 ctrigs: list[tuple[int, int, str]], corgs: list[OrgHit],
+                 cpeople: list[PersonHit], titled_spans: SpanIndex,
+                 cdates: list,  # type: ignore[type-arg]
+                 meetings: list[tuple[MeetingHit, list[_Mention]]], current: int | None,
+                 ix: _Index) -> None:
+        """"Năm 2024, đơn vị đã phối hợp với Trạm B tổ chức 12 đợt tuần tra song phương",
+        "hai bên đã tuần tra song phương 36 lần": the year's joint activities of the two
+        sides, one meeting for that year.  The side the clause names no body for is the
+        one of the meeting being reported ("đơn vị", "hai bên"), else the office of the
+        officer quoted ("Theo Thiếu tá A, năm 2024, đơn vị đã …").  A year after "từ" is a
+        bound ("từ khi … được ký năm 2009, hai bên đã nhiều lần khảo sát"), not theirs."""
+        cs, ce = clause
+        for s, e, word in ctrigs:
+            if not (_COUNT_BEFORE.search(text[max(cs, s - 20):s])
+                    or _COUNT_AFTER.match(text, e, ce)):
+                continue
+            years = [d for d in cdates if d.granularity == "year" and d.end <= s
+                     and not _SINCE.search(text, max(cs, text.rfind(",", cs, d.start) + 1),
+                                           d.start)]
+            if not years:
+                return
+            year = years[-1].value
+            if any(h.date == year for h, _ in meetings):
+                return
+            parties = [MeetingPartyHit(organization=o.name,
+                                       side=self._org_side(text, clause, o, ix),
+                                       role="guest", confidence=0.7)
+                       for o in corgs if not titled_spans.holds(o.start)
+                       and not self._joint_body(o.name, ix)]
+            named = {p.side for p in parties}
+            if current is not None:
+                parties += [MeetingPartyHit(organization=p.organization, side=p.side,
+                                            role=p.role, confidence=0.7)
+                            for x in meetings[current][1] for p in x.parties
+                            if p.role is not None and p.side not in named]
+            else:
+                for q in cpeople:
+                    office = self._office(q.name, sent, ix)[0]
+                    if office is None:
+                        continue
+                    o = ix.by_name[office]
+                    side = self._person_side(text, clause, q, office, ix, False)
+                    if side is not None and side not in named:
+                        named.add(side)
+                        parties.append(MeetingPartyHit(organization=o.name, side=side,
+                                                       role="host", confidence=0.7))
+            if not {p.side for p in parties} >= {"VN", "CN"}:
+                return  # a joint activity has both sides
+            m = _Mention(clause=clause, sentence=sent, trigger=(s, e), kind=word,
+                         triggers=[(s, e)], date=year)
+            m.parties = parties
+            meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word],
+                                        trigger=(s, e), date=year, confidence=0.7), [m]))
+            return
+
     @staticmethod
     def _takes_part(mentions: list[_Mention], m: _Mention, office: str | None) -> bool:
         names = {q.name for x in mentions for q in x.people}
@@ -408,6 +514,8 @@ class MeetingRecognizer:
             if self._doc_date.search(before) or (
                     d.granularity != "span" and self._date_block.search(before)):
                 continue
+            if _long_span(d.value):
+                continue  # "kỷ niệm … 2/9 (1945-2025)": an anniversary, not the meeting's days
             if d.start > trig and bisect.bisect_left(trig_starts, d.start) - \
                     bisect.bisect_right(trig_starts, trig) > 0:
                 continue  # after another trigger: that one's date ("… tại Hội nghị 2025")
@@ -447,7 +555,19 @@ class MeetingRecognizer:
     def _org_side(self, text: str, clause: tuple[int, int], o: OrgHit, ix: _Index) -> str:
         if o.side in ("VN", "CN"):
             return o.side
-        return self._segment_side(text, clause, o.start, ix) or "VN"
+        return (self._apposed_side(text, clause, o) or self._segment_side(text, clause, o.start, ix)
+                or "VN")
+
+    def _apposed_side(self, text: str, clause: tuple[int, int], o: OrgHit) -> str | None:
+        """The side of the places set after a body ("Cục Công an huyện Ma Ly Pho, châu Văn
+        Sơn, tỉnh Vân Nam (Trung Quốc)"): the press locates a foreign body so."""
+        if not _APPOSED.match(text, o.end, clause[1]):
+            return None
+        end = min(clause[1], o.end + 80)
+        stop = _APPOSED_STOP.search(text, o.end, end)
+        sides = {self._side_of.get(fold_key(m.group()))
+                 for m in self._place_name.finditer(text, o.end, stop.start() if stop else end)}
+        return "CN" if "CN" in sides else "VN" if "VN" in sides else None
 
     def _office(self, person: str, sent: tuple[int, int],
                 ix: _Index) -> tuple[str | None, str | None]:
@@ -470,11 +590,28 @@ class MeetingRecognizer:
                       role: str | None = None) -> None:
         cs, ce = m.clause
         orgs_by_name = ix.by_name
+        authority_end: int | None = None  # end of the last body named as an authority
         for o in corgs:
             if titled_spans.holds(o.start) or self._joint_body(o.name, ix):
                 continue
+            # "theo tinh thần các hiệp định mà Chính phủ 2 bên đã ký kết", "được sự đồng ý
+            # của Thủ tướng Chính phủ": the authority acted under, and the bodies listed
+            # with it, take no part.
+            # "Thỏa thuận … giữa Tỉnh ủy A và Khu ủy B, ký kết …" names its signatories.
+            stretch = max(cs, text.rfind(",", cs, o.start) + 1)
+            authority = self._not_party.search(text, stretch, o.start)
+            if (authority and not _BETWEEN.search(text, authority.end(), o.start)) or (
+                    authority_end is not None and authority_end <= o.start
+                    and _LISTED.fullmatch(text, authority_end, o.start)):
+                authority_end = o.end
+                continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
+            if _DEPUTY.search(text, max(cs, o.start - 16), o.start) and fold_key(
+                    o.name).startswith(("quốc hội", "hội đồng nhân dân", "hđnd")):
+                # "Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh": a deputy's assembly
+                # is a membership, not the side's body.
+                continue
             if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
                 continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
             prole = None
@@ -490,8 +627,11 @@ class MeetingRecognizer:
                           self._chair.search(text, p.end, min(ce, p.end + 120)))
             # The subject of the report ("Chủ tịch UBND tỉnh X Lầu Văn Sình đã tiếp …",
             # "ông A dự và chỉ đạo hội nghị") hosts or leads it.
+            # A body inside their own title ("…, Chủ tịch UBND tỉnh Lai Châu đã có buổi hội
+            # đàm") does not stand between them and the trigger.
             subject = event and m.trigger is not None and p.end <= m.trigger[0] and not [
-                o for o in corgs if p.end <= o.start < m.trigger[0]]
+                o for o in corgs if p.end <= o.start < m.trigger[0]
+                and not titled_spans.holds(o.start)]
             prole = role or ("lead" if leads or (subject and not chairs) else
                              "chair" if chairs else "attend")
             office, title = self._office(p.name, m.sentence, ix)
@@ -557,6 +697,13 @@ class MeetingRecognizer:
 
     # --- assembling meetings --------------------------------------------------------------
 
+    def _visit_by_people(self, mentions: list[_Mention]) -> bool:
+        """A visit reported with its own date by the people making it, no body named."""
+        first = mentions[0]
+        return (first.kind is not None and self._kind[first.kind] == "visit"
+                and first.date is not None and bool(first.people)
+                and not any(x.parties or x.offices for x in mentions))
+
     @staticmethod
     def _shares(mentions: list[_Mention], m: _Mention) -> bool:
         names = {p.organization for x in mentions for p in x.parties + x.offices}
@@ -573,7 +720,12 @@ class MeetingRecognizer:
         thứ 13"); the frames that follow may give its parties, else it is dropped."""
         named = bool(m.parties or m.offices)
         target: int | None = None
-        if not named:
+        if not named and self._visit_by_people([m]) and not any(
+                h.date == m.date or self._shares(ms, m) for h, ms in meetings):
+            # "chuyến thăm Việt Nam của Tổng Bí thư, Chủ tịch Trung Quốc A từ ngày 14-15/4":
+            # a leader's visit of its own date, named by the leader alone.
+            target = None
+        elif not named:
             # "Hai bên đánh giá …", a person at it: the meeting being reported; a trigger
             # word with neither names no meeting we can tell.
             target = current if (m.people or refers) else None
@@ -587,7 +739,7 @@ class MeetingRecognizer:
             target = next((i for i in reversed(range(len(meetings)))
                            if self._shares(meetings[i][1], m)), current)
         if target is None:
-            if not named and not opens:
+            if not named and not opens and not self._visit_by_people([m]):
                 return current
             assert m.trigger is not None and m.kind is not None
             meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
@@ -621,8 +773,9 @@ class MeetingRecognizer:
         lead_date = None
         for s, e in [lead] if lead else []:
             for d in dates:
-                if s <= d.start < e and (d.granularity == "span" or not self._date_block.search(
-                        doc.text[max(0, d.start - 40): d.start])):
+                if s <= d.start < e and not _long_span(d.value) and (
+                        d.granularity == "span" or not self._date_block.search(
+                            doc.text[max(0, d.start - 40): d.start])):
                     lead_date = d.value
                     break
             break
