@@ -176,7 +176,7 @@ class DateRecognizer:
         # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
         self._text_year = re.compile(
             rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-]"
-            rf"|\(\s*(?:19|20)\d\d\s*-\s*)"
+            rf"|\(\s*(?:19|20)\d\d\s*-\s*|tháng\s+{_M}\s*[/.-]\s*)"
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
         self._text_years: dict[str, int | None] = {}
