@@ -11,6 +11,7 @@ references ("ông Toàn") are resolved to the full name whose given name they re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import gazetteers
 from ..document import Document, PersonHit
@@ -54,6 +55,9 @@ class PeopleRecognizer:
             rf"^[ \t]*(?:[,–-]|\()?[ \t]*(?:(?:Phó|Quyền|Nguyên|phó|nguyên)[ \t]+)?(?:{head})",
             re.IGNORECASE)
         self._title_before = re.compile(rf"(?:{head})\b", re.IGNORECASE)
+        self._heads_by_last: dict[str, list[str]] = {}
+        for h in titles.head:
+            self._heads_by_last.setdefault(h.split()[-1].lower(), []).append(h.lower())
         place_names = (places.vn_province + places.cn_region + places.cn_locality
                        + places.vn_locality + places.country)
         for g in gates.gate:
@@ -85,7 +89,13 @@ class PeopleRecognizer:
             # Thủ tướng Trần Văn Sơn" (Văn Sơn is also a prefecture), "Trần Hồng Hà".
             # (Not after a locality word: "Phó Châu trưởng Châu Hồng Hà" is a place.)
             local = _LOCALITY_WORD.match(m.group(1)) is not None
-            titled = self._title_right_before(ptext, m.start(1), exact=True) and not local
+            start1 = m.start(1)
+
+            def titled(start1: int = start1, local: bool = local) -> bool:
+                # asked only when a place-like pair sits in the run (a regex over the
+                # window before each candidate would cost more than all the rest)
+                return not local and self._title_right_before(ptext, start1, exact=True)
+
             trimmed = self._trim(m.group(1), context, goes_on, titled,
                                  ranked=context and not local)
             if trimmed is None:
@@ -106,7 +116,8 @@ class PeopleRecognizer:
         hits.sort(key=lambda h: h.start)
         doc.people = hits
 
-    def _trim(self, run: str, context: bool, goes_on: bool = False, titled: bool = False,
+    def _trim(self, run: str, context: bool, goes_on: bool = False,
+              titled: Callable[[], bool] = lambda: False,
               ranked: bool = False) -> tuple[int, str, bool] | None:
         """(offset, name, family name known) of the name inside a capitalized run."""
         syl = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
@@ -152,8 +163,8 @@ class PeopleRecognizer:
         # or honorific only when the place is part of it ("Thượng tá Trương Hòa Bình", not
         # "người đàn ông Trung Quốc").
         first, last = syl[0][0], syl[-1][0] + len(syl[-1][1])
-        if not (titled or (ranked and not whole_place)) and any(
-                first <= ps < last or first < pe <= last for ps, pe in places):
+        if any(first <= ps < last or first < pe <= last for ps, pe in places) and not (
+                (ranked and not whole_place) or titled()):
             return None  # "Đoàn Bằng Tường", "Thái Kim Bình": a word before a place name
         start = syl[0][0]
         end = syl[-1][0] + len(syl[-1][1])
@@ -163,6 +174,14 @@ class PeopleRecognizer:
         """A title (its body already blanked) or a title and a place stand right before:
         "Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh", "Phó Tỉnh trưởng tỉnh Vân Nam Dương Á
         Lâm"; not "Giám đốc Chi nhánh Khai thác đường sắt Hà Lạng"."""
+        if exact:
+            # A title ending right before: looked up by its last word, not by a regex over
+            # the window (this is asked for many candidates).
+            before = text[max(0, s - 60): s].rstrip(" \t")
+            last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+            low = before.lower()
+            return any(low.endswith(h) and (len(low) == len(h) or not low[-len(h) - 1].isalnum())
+                       for h in self._heads_by_last.get(last, ()))
         window = text[max(0, s - 80): s]
         found = list(self._title_before.finditer(window))
         if not found:
