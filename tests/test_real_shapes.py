@@ -233,6 +233,17 @@ CASES = [
          "organizations": ["Đồn Biên phòng Sì Lờ Lầu", "Đồn Biên phòng cửa khẩu Ma Lù Thàng",
                            "Đại sứ quán Việt Nam"]},
         id="body-then-the-person-it-titles"),
+    pytest.param(
+        "Hai bên có Công ty cổ phần Xuất nhập khẩu thương mại Hoàng Phát, Phân trạm kiểm soát "
+        "xuất nhập cảnh Thiên Bảo, Đồn quản lý biên giới Điền Bồng, Trạm kiểm soát công an biên "
+        "phòng Hà Khẩu, Ban Quản lý KKTCK Đồng Đăng - Lạng Sơn và Ban Chỉ huy BĐBP tỉnh Cao Bằng.",
+        {"organizations": ["Công ty cổ phần Xuất nhập khẩu thương mại Hoàng Phát",
+                           "Phân trạm kiểm soát xuất nhập cảnh Thiên Bảo",
+                           "Đồn quản lý biên giới Điền Bồng",
+                           "Trạm kiểm soát công an biên phòng Hà Khẩu",
+                           "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn",
+                           "Ban Chỉ huy BĐBP tỉnh Cao Bằng"]},
+        id="companies-and-chinese-units-in-lower-case"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -74,6 +74,7 @@ def org_key(name: str, regions: list[tuple[str, str]]) -> str:
     k = re.sub(r"\s*,\s*", " ", k)
     k = re.sub(r"(?<=\s)tỉnh\s+(?!ủy(?!\w)|đoàn(?!\w))(?=\w)", "", k)
     k = k.replace("bộ chỉ huy bộ đội biên phòng", "bộ đội biên phòng")
+    k = k.replace("ban chỉ huy bộ đội biên phòng", "bộ đội biên phòng")
     return k.strip()
 
 
