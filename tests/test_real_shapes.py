@@ -108,6 +108,11 @@ CASES = [
         "định kỳ về công tác quản lý biên giới.\nMinh Anh - Báo Lai Châu",
         {"authors": ["Minh Anh"]},
         id="foot-byline-with-outlet-after-dash"),
+    pytest.param(
+        "* Ngày 14.7, tại cửa khẩu, Đồn Biên phòng tiếp nhận 8 công dân do phía bạn trao trả. "
+        "Tính từ đầu năm 2022 đến nay, lực lượng chức năng đã tiếp nhận 120 công dân.",
+        {"dates": ["2022-07-14", "2022"]},
+        id="since-the-start-of-the-year-is-the-articles-year"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "

@@ -241,6 +241,8 @@ class DatesTable(_Data):
     past_act: list[str] = Field(default_factory=list)
     # Words after a year (within three words) that mark a completed action ("đã").
     past_marker: list[str] = Field(default_factory=list)
+    # After "từ", a period that runs into the present: "từ đầu năm 2021 (đến nay)".
+    current_period: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -180,6 +180,7 @@ class DateRecognizer:
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
         self._text_years: dict[str, int | None] = {}
+        self._current_period = tuple(w.lower() for w in t.current_period) or ("\0",)
         self._past_act = re.compile(rf"(?<!\w)(?:{alternation(t.past_act)})\s+$", flags) \
             if t.past_act else re.compile("(?!)")
         # "năm 2023 huyện đã đầu tư …": a year followed within a few words by a
@@ -268,7 +269,8 @@ class DateRecognizer:
     def _past(self, text: str, pos: int, end: int | None = None) -> bool:
         """A year that dates a past act: "ký năm 2009", "năm 2023 huyện đã đầu tư"."""
         if self._past_act.search(text, max(0, pos - 16), pos) is not None:
-            return True
+            # "từ đầu năm 2021 đến nay": since the start of the year the article is in
+            return not text[pos:pos + 12].lower().startswith(self._current_period)
         return end is not None and self._past_after.match(text, end) is not None
 
     @staticmethod
