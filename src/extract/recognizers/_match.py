@@ -18,7 +18,14 @@ from ..text import alternation
 
 T = TypeVar("T")
 
-__all__ = ["PhraseMatcher", "SpanIndex", "alternation", "lower_same_length", "word_boundary"]
+__all__ = ["COUNTRY_AFTER", "COUNTRY_BEFORE", "PhraseMatcher", "SpanIndex", "alternation",
+           "lower_same_length", "word_boundary"]
+
+# A country in brackets after a place or body: "Châu Đại Lý (Trung Quốc)", "Bí thư Tỉnh ủy
+# Vân Nam (Trung Quốc) Vương Ninh".
+_COUNTRY = r"[ \t]*\((?:Trung Quốc|Việt Nam)\)"
+COUNTRY_AFTER = re.compile(_COUNTRY)
+COUNTRY_BEFORE = re.compile(_COUNTRY + "$")
 
 
 class SpanIndex:

@@ -180,7 +180,7 @@ class DateRecognizer:
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
         self._text_years: dict[str, int | None] = {}
-        self._current_period = tuple(w.lower() for w in t.current_period) or ("\0",)
+        self._current_period = tuple(w.lower() for w in t.current_period)
         self._past_act = re.compile(rf"(?<!\w)(?:{alternation(t.past_act)})\s+$", flags) \
             if t.past_act else re.compile("(?!)")
         # "năm 2023 huyện đã đầu tư …": a year followed within a few words by a

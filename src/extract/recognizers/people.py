@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .. import gazetteers
 from ..document import Document, PersonHit
 from ..text import LOWER, UPPER, fold_key
-from ._match import SpanIndex
+from ._match import COUNTRY_AFTER, SpanIndex
 
 __all__ = ["PeopleRecognizer"]
 
@@ -26,7 +26,6 @@ _LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|TP\.?|huyện|thị xã|th
                             re.IGNORECASE)
 _SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
 _CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
-_COUNTRY_AFTER = re.compile(r"[ \t]*\((?:Trung Quốc|Việt Nam)\)")
 _GOES_ON = re.compile(rf"[ \t]+[{UPPER}]")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
@@ -105,7 +104,7 @@ class PeopleRecognizer:
             e = s + len(cand)
             if orgs.overlaps(s, e):
                 continue
-            if _LOCALITY_WORD.match(cand + " ") and _COUNTRY_AFTER.match(ptext, e):
+            if _LOCALITY_WORD.match(cand + " ") and COUNTRY_AFTER.match(ptext, e):
                 continue  # "Châu Đại Lý (Trung Quốc)": a prefecture, not a person
             conf = self._evidence(ptext, s, e, cand, known)
             if conf is None:

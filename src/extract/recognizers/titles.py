@@ -18,7 +18,7 @@ from .. import gazetteers
 from ..document import Document, OrgHit, PersonHit, TitleHit
 from ..models import Method
 from ..text import LOWER, UPPER, fold
-from ._match import alternation, skip_spaces
+from ._match import COUNTRY_AFTER, COUNTRY_BEFORE, alternation, skip_spaces
 
 __all__ = ["TitleRecognizer"]
 
@@ -26,8 +26,6 @@ _STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _COMPLEMENT = re.compile(
     rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
-_COUNTRY_AFTER = re.compile(r"[ \t]*\((?:Trung Quốc|Việt Nam)\)")
-_COUNTRY_BEFORE = re.compile(r"[ \t]*\((?:Trung Quốc|Việt Nam)\)$")
 _HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
 
 
@@ -123,7 +121,7 @@ class TitleRecognizer:
                     after = by_start.get(m.end() if m else loc.end())
                     if after is None:
                         break
-                nxt_name = _COUNTRY_AFTER.match(text, after.end)
+                nxt_name = COUNTRY_AFTER.match(text, after.end)
                 if skip_spaces(text, nxt_name.end() if nxt_name else after.end) in starts:
                     break  # "…, Bí thư Tỉnh ủy Cao Bằng Lê Thị Hạnh": the next person's
                 add(person, after, 0.9)
@@ -138,7 +136,7 @@ class TitleRecognizer:
                 if before is None and k > 0 and text[k - 1] == ")":
                     # "Bí thư Tỉnh ủy Vân Nam (Trung Quốc) Vương Ninh": the country of the
                     # body between the title and the name
-                    b = _COUNTRY_BEFORE.search(text, max(0, k - 20), k)
+                    b = COUNTRY_BEFORE.search(text, max(0, k - 20), k)
                     if b is not None:
                         k = b.start()
                         before = by_end.get(k)
