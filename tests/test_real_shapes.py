@@ -124,6 +124,35 @@ CASES = [
         "công tác từ ngày 5/6 đến 9/6/2024.",
         {"dates": ["2023-11-05/2023-11-06", "2024-06-09"]},
         id="dotted-day-span-and-year-from-a-full-date-nearby"),
+    pytest.param(
+        "Chủ nhật,  12/05/2019\n\nLãnh đạo tỉnh tiễn đoàn công tác của Bộ Công Thương\n\n"
+        "Chiều nay (11/5), tại cửa khẩu, lãnh đạo tỉnh đã tiễn đoàn công tác sang làm việc "
+        "với phía bạn về thông quan hàng nông sản.",
+        {"published": None, "dates": ["2019-05-11"], "absent_dates": ["2019-05-12"]},
+        id="portal-date-line-above-headline-gives-only-its-year"),
+    pytest.param(
+        "Chủ nhật,  12/05/2019\n\nHọp ban chỉ đạo công tác biên giới\n\n"
+        "Chiều nay (28/10), ban chỉ đạo họp triển khai kế hoạch kiểm tra từ tháng 11/2016 "
+        "đến tháng 4/2017 trên tuyến biên giới của tỉnh.",
+        {"published": None, "dates": ["2016-11/2017-04"], "absent_dates": ["2019-10-28"]},
+        id="portal-year-not-used-against-the-texts-own-years"),
+    pytest.param(
+        "Ngày 22-1, tại lối thông quan hai bên tổ chức giao lưu mừng xuân. Sự kiện diễn ra "
+        "trong dịp kỷ niệm 75 năm quan hệ ngoại giao (18-1-1950 - 18-1-2025).",
+        {"dates": ["2025-01-22", "1950-01-18/2025-01-18"], "absent_dates": ["1950-01-22"]},
+        id="anniversary-span-end-year-fixes-the-event"),
+    pytest.param(
+        "Ngay trong ngày đầu năm mới 2019 (1/1), các đồn biên phòng hai bên tuần tra chung. "
+        "Tính từ đầu năm 2018 đến hết tháng 11, lực lượng đã phát hiện nhiều vụ việc; có "
+        "người cư trú trái phép từ năm 2009, 2016 và 2017.",
+        {"dates": ["2019-01-01", "2018/2018-11", "2009", "2016", "2017"],
+         "absent_dates": ["2018", "2018-11"]},
+        id="new-year-day-in-brackets-year-to-month-and-year-lists"),
+    pytest.param(
+        "Ngày 30/8/2022, đoàn đại biểu xã sang thăm, chúc mừng nhân kỷ niệm 77 năm ngày "
+        "Quốc khánh Việt Nam 2/9.",
+        {"dates": ["2022-08-30", "2022-09-02"]},
+        id="named-day-with-bare-day-month"),
     # -- 5. markers ----------------------------------------------------------------------------
     pytest.param(
         "Hai bên thống nhất tuần tra song phương từ mốc 612 đến mốc 618 và kiểm tra mốc "

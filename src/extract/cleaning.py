@@ -83,6 +83,7 @@ class Layout:
     headline: tuple[int, int] | None
     dateline: tuple[int, int] | None
     authors: list[tuple[int, int]]
+    masthead_date: tuple[int, int] | None = None
 
 
 def author_names(line: str) -> list[str] | None:
@@ -282,6 +283,7 @@ class Cleaner:
         doc.headline = layout.headline
         doc.dateline = layout.dateline
         doc.author_spans = layout.authors
+        doc.masthead_date = layout.masthead_date
 
     @cached_property
     def _meta(self) -> MetaParser:
@@ -355,6 +357,7 @@ class Cleaner:
         body_i = next((i for i in live if self._is_paragraph(text[slice(*lines[i])])
                        and i not in metas), None)
         headline: tuple[int, int] | None = None
+        masthead_date: tuple[int, int] | None = None
         if body_i is not None:
             mast = [i for i in live if i < body_i]
             title_i = None
@@ -378,6 +381,8 @@ class Cleaner:
                         or any(dated(j) for j in mast[max(0, n - 1): n + 2] if j != i)):
                     authors.append(strip_span(text, s, e))
                 else:
+                    if dated(i) and masthead_date is None and "GMT" not in content:
+                        masthead_date = strip_span(text, s, e)
                     blank(s, e)
             live = [i for i in live if i >= body_i]
         # Metadata lines in the body region (after the lead, or at the foot of the page).
@@ -418,7 +423,8 @@ class Cleaner:
             # Only the names: a unit after the dash ("- Phòng Quản lý doanh nghiệp") is text.
             byline = _AUTHOR_LINE.match(text[s:e])
             blank(s, s + byline.end("names") if byline else e)
-        return Layout(headline=headline, dateline=dateline, authors=sorted(set(authors)))
+        return Layout(headline=headline, dateline=dateline, authors=sorted(set(authors)),
+                      masthead_date=masthead_date)
 
     @staticmethod
     def _is_paragraph(line: str) -> bool:

@@ -148,6 +148,9 @@ class Document:
     words: list[tuple[int, int]] = field(default_factory=list)
     published: str | None = None
     reference_date: date | None = None  # the article's own date, for year-less dates
+    # A bare date line above the headline (a portal's date, not the article's): its year is
+    # the last resort for year-less dates when the text fixes no year itself.
+    masthead_date: tuple[int, int] | None = None
     authors: list[str] = field(default_factory=list)
     dates: list[DateHit] = field(default_factory=list)
     orgs: list[OrgHit] = field(default_factory=list)

@@ -243,6 +243,10 @@ class DatesTable(_Data):
     past_marker: list[str] = Field(default_factory=list)
     # After "từ", a period that runs into the present: "từ đầu năm 2021 (đến nay)".
     current_period: list[str] = Field(default_factory=list)
+    # Named days followed by a bare day-month ("Quốc khánh 2/9").
+    holiday: list[str] = Field(default_factory=list)
+    # "từ đầu năm Y đến hết tháng M": from the start of a year.
+    year_head: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from .. import gazetteers
 from ..document import DateHit, Document
 from ._match import alternation
+from .metadata import parse_dateline
 
 __all__ = ["DateRecognizer", "roman_to_int"]
 
@@ -81,6 +82,11 @@ class DateRecognizer:
             rf"{ld_tu}(?<!\w)từ\s+tháng\s+(?P<m1>{_M})(?:\s*/\s*(?P<y1>{_Y}))?\s*(?:-|đến)\s*"
             rf"tháng\s+(?P<m2>{_M})(?:\s*(?:/|năm)\s*(?P<y>{_Y}))?(?![\d/])", flags),
             self._span_months))
+        # "Tính từ đầu năm 2025 đến hết tháng 11": from a year's start to a month of it.
+        head = alternation(t.year_head) if t.year_head else "(?!)"
+        r.append((re.compile(
+            rf"{ld_tu}(?<!\w)từ\s+(?:{head})\s+năm\s+(?P<y>{_Y})\s*(?:-|đến)\s*(?:hết\s+|"
+            rf"cuối\s+)?tháng\s+(?P<m>{_M})(?![\d/]|[-.]\d)", flags), self._year_to_month))
         # từ ngày 30/10-1/11/2022, từ ngày 28/11 đến ngày 2/12: two days sharing a year
         # (the article's year when none is written).
         r.append((re.compile(
@@ -162,6 +168,10 @@ class DateRecognizer:
         r.append((re.compile(
             rf"{ld_part}(?<!\w)(?:{part})\s+(?:(?:{dayw})\s+)?(?P<d>{_D})(?P<s>\.)(?P<m>{_M})"
             rf"(?![\d%]|\.\d)", flags), self._day_month))
+        # "năm mới 2017 (1/1)": a year, then the day-month in brackets.
+        r.append((re.compile(
+            rf"(?=\d)(?<![\d/.,])(?P<y>{_Y})[ \t]*\([ \t]*(?P<d>{_D})[/.-](?P<m>{_M})[ \t]*\)"),
+            self._full))
         # năm 2025, đầu Xuân 2025, xuân Ất Tỵ 2025
         lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
         r.append((re.compile(rf"{ld_year}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
@@ -171,6 +181,9 @@ class DateRecognizer:
             r.append((re.compile(
                 rf"{ld_event}(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
                 rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
+        # "từ năm 1992, 2018 và 2019": a bare year listed after a year (see _continues).
+        r.append((re.compile(rf"(?=\d)(?<![\w/.,-])(?P<y>{_Y})(?![\d/.,-]\d|[\d/-])"),
+                  self._listed_year))
         self._rules = r
         # The year a text fixes for its event when the article's own date is not stated:
         # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
@@ -180,6 +193,9 @@ class DateRecognizer:
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
         self._text_years: dict[str, int | None] = {}
+        self._text_named: dict[str, frozenset[int]] = {}
+        self._span_start = re.compile(
+            rf"\s*[-–]\s*(?:{_D}[/.-]{_M}[/.-])?{_Y}(?!\d)")
         self._current_period = tuple(w.lower() for w in t.current_period)
         self._past_act = re.compile(rf"(?<!\w)(?:{alternation(t.past_act)})\s+$", flags) \
             if t.past_act else re.compile("(?!)")
@@ -190,7 +206,11 @@ class DateRecognizer:
             if t.past_marker else re.compile("(?!)")
         self._needs_ref = {self._day_month, self._span_dm, self._span_d, self._words_day,
                            self._month_ref, self._quarter_ref, self._span_months}
-        self._day_ctx = re.compile(rf"(?:^|\W)(?:{part}|{dayw})\s*(?:ngày\s*)?\(?\s*$", flags)
+        # A bare day-month is a date after a part of the day, a day word or a named day
+        # ("Quốc khánh Việt Nam 2/9").
+        named = rf"|{alternation(t.holiday)}" if t.holiday else ""
+        self._day_ctx = re.compile(
+            rf"(?:^|\W)(?:{part}|{dayw}{named})\s*(?:ngày\s*)?\(?\s*$", flags)
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -201,6 +221,7 @@ class DateRecognizer:
         taken_starts: list[int] = []
         taken_ends: list[int] = []
         day_ends: dict[int, list[DateHit]] = {}  # day hits by end, for _continues
+        year_ends: dict[int, list[DateHit]] = {}  # year hits by end, likewise
         hits: list[DateHit] = []
         for pattern, build in self._rules:
             for m in pattern.finditer(text):
@@ -214,9 +235,11 @@ class DateRecognizer:
                 if self._blocked.search(text[max(0, s - 25): s]):
                     continue
                 if build is self._day_month and not self._day_ctx.search(
-                        text[max(0, s - 20): m.start("d")]) and not self._continues(
+                        text[max(0, s - 40): m.start("d")]) and not self._continues(
                         text, s, day_ends):
                     continue  # a bare "3/4" is a fraction or a count, not a date
+                if build is self._listed_year and not self._continues(text, s, year_ends):
+                    continue  # a bare number is a year only in a list of years
                 local = ref
                 if ref is None and build in self._needs_ref:
                     local = self._year_of_text(doc, s)
@@ -232,6 +255,8 @@ class DateRecognizer:
                 hits.append(hit)
                 if gran == "day":
                     day_ends.setdefault(e, []).append(hit)
+                elif gran == "year":
+                    year_ends.setdefault(e, []).append(hit)
         hits.sort(key=lambda h: (h.start, h.end))
         doc.dates = hits
 
@@ -256,14 +281,25 @@ class DateRecognizer:
         # Else a year the whole text agrees on: one year stated, however often.
         if doc.text not in self._text_years:
             self._text_years.clear()  # one article at a time
+            self._text_named.clear()
             # Not a year the text gives to a past act ("Hiệp định ký năm 2009").
             found: dict[int, bool] = {}  # year -> some mention of it is not a past act's
             for m in self._text_year.finditer(doc.text):
+                if self._span_start.match(doc.text, m.end()):
+                    continue  # "(18-1-1950 - 18-1-2025)": a span's first year is past
                 y = int(m.group("y"))
                 found[y] = found.get(y, False) or not self._past(doc.text, m.start(), m.end())
             only = next(iter(found)) if len(found) == 1 else None
             self._text_years[doc.text] = only if only is not None and found[only] else None
+            self._text_named[doc.text] = frozenset(found)
         year = self._text_years[doc.text]
+        if year is None and doc.masthead_date is not None and doc.norm is not None:
+            # Last resort: the portal's date line above the headline (often an archive's
+            # migration date), when the text names no other year than its own.
+            parsed = parse_dateline(doc.norm.text[slice(*doc.masthead_date)])
+            named = self._text_named[doc.text]
+            if parsed is not None and (not named or parsed[0].year in named):
+                year = parsed[0].year
         return date(year, 12, 31) if year is not None else None
 
     def _past(self, text: str, pos: int, end: int | None = None) -> bool:
@@ -402,6 +438,14 @@ class DateRecognizer:
             if d is None:
                 return None
         return d.isoformat(), "day"
+
+    @staticmethod
+    def _year_to_month(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        return f"{m.group('y')}/{m.group('y')}-{int(m.group('m')):02d}", "span"
+
+    @staticmethod
+    def _listed_year(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        return m.group("y"), "year"
 
     @staticmethod
     def _event_year(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
