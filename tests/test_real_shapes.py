@@ -278,6 +278,22 @@ CASES = [
                            "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn",
                            "Ban Chỉ huy BĐBP tỉnh Cao Bằng"]},
         id="companies-and-chinese-units-in-lower-case"),
+    pytest.param(
+        "Hội nghị giữa Bí thư Tỉnh ủy các tỉnh: Lạng Sơn, Cao Bằng, Quảng Ninh (Việt Nam) và "
+        "Bí thư Khu ủy Quảng Tây (Trung Quốc) được tổ chức luân phiên; Bí thư Tỉnh ủy các "
+        "tỉnh: Hà Giang, Lào Cai (Việt Nam) và tỉnh Vân Nam (Trung Quốc) cũng gặp nhau. "
+        "Bí thư Tỉnh ủy Trần Văn Bảo phát biểu. Về phía tỉnh Cao Bằng có Bí thư Tỉnh ủy "
+        "Cao Bằng Trần Văn Bảo.",
+        {"organizations": ["Tỉnh ủy Lạng Sơn", "Tỉnh ủy Quảng Ninh", "Tỉnh ủy Cao Bằng",
+                           "Khu ủy Quảng Tây", "Tỉnh ủy Lào Cai", "Tỉnh ủy Vân Nam"],
+         "absent_organizations": ["Tỉnh ủy Bí"]},
+        id="province-list-past-country-bracket"),
+    pytest.param(
+        "Dự hội đàm có lãnh đạo Sở Ngoại vụ Lai Châu, Văn phòng HĐND – UBND các huyện biên "
+        "giới của tỉnh và đại diện UBND các xã biên giới. UBND huyện Phong Thổ báo cáo.",
+        {"organizations": ["Sở Ngoại vụ Lai Châu", "UBND huyện Phong Thổ"],
+         "absent_organizations": ["Văn phòng HĐND"]},
+        id="unnamed-plural-bodies-are-none"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -44,6 +44,7 @@ class OrgHit:
     back_reference: bool = False
     expanded: str = ""  # this mention's own expanded name, kept when the group is renamed
     partial: bool = False  # a list item ("Ngoại vụ" in "các Sở: …"), not a full name
+    listed: bool = False  # born of a list with one head ("Tỉnh ủy các tỉnh: A, B và C")
 
 
 @dataclass

@@ -22,7 +22,7 @@ from .. import gazetteers
 from ..document import Document, OrgHit
 from ..models import Method
 from ..text import LOWER, UPPER, fold, fold_key
-from ._match import PhraseMatcher, SpanIndex, lower_same_length, skip_spaces
+from ._match import COUNTRY_AFTER, PhraseMatcher, SpanIndex, lower_same_length, skip_spaces
 
 __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 
@@ -33,6 +33,8 @@ _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
 _WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
 _NUMBERED_UNITS = frozenset({"phường", "xã", "đặc khu"})
 _PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
+_PLURAL_AFTER = re.compile(r"[ \t]+các[ \t]+")
+_LIST_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?P<comma_and>và[ \t]+)?|[ \t]+(?P<and>và)[ \t]+)")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và)[ \t]+(?=[A-ZĐ])")
 _LIST_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
                         rf"(?![\w])")
@@ -225,6 +227,13 @@ class OrganizationRecognizer:
             if plural:
                 hits[-1:] = plural
                 taken_until = max(taken_until, plural[-1].end)
+            elif bare and self._unnamed_plural(text, low, end):
+                # "UBND các xã biên giới", "Văn phòng HĐND – UBND các huyện biên giới":
+                # bodies of every such place, none named, are no organization (and not
+                # the body of a place named elsewhere).
+                hits.pop()
+                if hits and re.fullmatch(r"[ \t]*[-–][ \t]*", text[hits[-1].end:s]):
+                    hits.pop()
         hits.extend(self._elliptical_lists(text, low, hits))
         hits.sort(key=lambda h: (h.start, h.end))
         self._resolve_back_references(hits)
@@ -232,13 +241,24 @@ class OrganizationRecognizer:
         self._link(hits)
         doc.orgs = hits
 
+    def _unnamed_plural(self, text: str, low: str, end: int) -> bool:
+        m = _PLURAL_AFTER.match(text, end)
+        if m is None:
+            return False
+        word = self._locality_words.at(low, m.end())
+        if word is None or word[1][0] not in _GENERIC_LOCALITY:
+            return False
+        nxt = skip_spaces(text, word[0])
+        return nxt >= len(text) or not text[nxt].isupper()
+
     def _hit(self, s: int, e: int, surface: str, head: _Head, back_reference: bool = False,
-             name: str | None = None, partial: bool = False) -> OrgHit:
+             name: str | None = None, partial: bool = False, listed: bool = False) -> OrgHit:
         canon = name or self.canonical(surface)
         return OrgHit(start=s, end=e, surface=surface, key=org_key(canon, self._regions),
                       name=canon, side=head.side, back_reference=back_reference,
                       confidence=0.6 if back_reference else 0.9,
-                      expanded="" if back_reference else canon, partial=partial)
+                      expanded="" if back_reference else canon, partial=partial,
+                      listed=listed)
 
     def _tail(self, text: str, low: str, pos: int, head: _Head,
               nested: bool = False) -> tuple[int | None, bool]:
@@ -533,7 +553,8 @@ class OrganizationRecognizer:
             if len(items) < 2:
                 return []
             return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
-                              name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0)
+                              name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0,
+                              listed=True)
                     for i, (a, b) in enumerate(items)]
         else:
             m = re.compile(r"[ \t]+các[ \t]+").match(text, e)
@@ -551,7 +572,8 @@ class OrganizationRecognizer:
         for i, (a, b) in enumerate(items):
             name = self.canonical(f"{stem} {text[a:b]}")
             start = s if i == 0 else a
-            out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0))
+            out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0,
+                                 listed=True))
         return out
 
     def _list_items(self, text: str, low: str, pos: int,
@@ -571,10 +593,23 @@ class OrganizationRecognizer:
             if bare_posts and fold_key(n.group()) in self._provinces:
                 break  # "Đồn Biên phòng Bắc Xa, Lạng Sơn": the post's province
             items.append((p, n.end()))
-            sep = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)").match(text, n.end())
+            # "Hà Giang, Lào Cai (Việt Nam) và tỉnh Vân Nam (Trung Quốc)": the country in
+            # brackets closes one side's part of the list, the other side's follows with
+            # its locality word said again.
+            after = n.end()
+            country = COUNTRY_AFTER.match(text, after)
+            if country is not None:
+                after = country.end()
+            sep = _LIST_NEXT.match(text, after)
             if sep is None:
                 break
             p = sep.end()
+            if country is not None or sep.group("and"):
+                word = self._locality_words.at(low, p)
+                if word is not None and word[1][0] in _GENERIC_LOCALITY:
+                    p = skip_spaces(text, word[0])
+                elif country is not None:
+                    break  # "… (Việt Nam) và Bí thư …": the list is over
         return items
 
     def _longer_head(self, low: str, p: int, dept_end: int) -> bool:
@@ -666,6 +701,7 @@ class OrganizationRecognizer:
         # (a merged mention owns its new key for the mentions after it), and where each
         # coordination ends.
         keys = {h.key for h in hits}
+        named_keys = {h.key for h in hits if not h.listed}
         extending: dict[str, list[str]] = {}
         for k in keys:
             for m in re.finditer(" ", k):
@@ -690,6 +726,11 @@ class OrganizationRecognizer:
             if not longer:
                 continue
             owner_keys = [k for k in longer if holders.get(k)]
+            # A body named on its own is the one a later "Tỉnh ủy" means, rather than one
+            # of a list's items ("Bí thư Tỉnh ủy các tỉnh: A, B, C … Bí thư Tỉnh ủy X").
+            named = [k for k in owner_keys if k in named_keys]
+            if named:
+                owner_keys = named
             # The last member of the coordination it stands in ("Huyện ủy, HĐND, UBND
             # huyện Phong Thổ") names the place.
             if chain_end[i] > i:
