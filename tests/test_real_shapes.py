@@ -113,6 +113,12 @@ CASES = [
         "Tính từ đầu năm 2022 đến nay, lực lượng chức năng đã tiếp nhận 120 công dân.",
         {"dates": ["2022-07-14", "2022"]},
         id="since-the-start-of-the-year-is-the-articles-year"),
+    pytest.param(
+        "Phiên họp thứ hai Ủy ban liên hợp biên giới VN-TQHải Phòng (Ttxvn 5/3/2001)\n\n"
+        "Phiên họp lần thứ hai của ủy ban đã họp từ ngày 26/2 đến ngày 5/3. Hai bên ký biên "
+        "bản phiên họp.",
+        {"published": "2001-03-05", "dates": ["2001-02-26/2001-03-05"]},
+        id="wire-dateline-in-brackets-glued-to-headline"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "
@@ -294,6 +300,16 @@ CASES = [
         {"organizations": ["Sở Ngoại vụ Lai Châu", "UBND huyện Phong Thổ"],
          "absent_organizations": ["Văn phòng HĐND"]},
         id="unnamed-plural-bodies-are-none"),
+    pytest.param(
+        "Tham dự phiên họp Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc có "
+        "ông Lý Minh Khang, Tham tán Vụ Luật pháp và Điều ước, Bộ Ngoại giao Trung Quốc, Chủ "
+        "tịch Phân ban Trung Quốc trong Ủy ban liên hợp.",
+        {"organizations": ["Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc",
+                           "Vụ Luật pháp và Điều ước", "Bộ Ngoại giao Trung Quốc",
+                           "Phân ban Trung Quốc trong Ủy ban liên hợp"],
+         "absent_organizations": ["Vụ Luật", "Ủy ban liên hợp biên giới"],
+         "titles": [["Lý Minh Khang", "Tham tán"], ["Lý Minh Khang", "Chủ tịch"]]},
+        id="joint-boundary-committee-and-foreign-ministry-departments"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "
@@ -332,6 +348,13 @@ CASES = [
         "Chấp hành Trung ương Đảng.",
         {"titles": [["Lý Minh Đức", "Phó Chủ tịch"], ["Lý Minh Đức", "Ủy viên dự khuyết"]]},
         id="former-and-alternate-member"),
+    pytest.param(
+        "Trưởng đoàn đại biểu Việt Nam là ông Đỗ Văn Hải, Phó Chủ nhiệm Ủy ban Biên giới quốc "
+        "gia; Trưởng đoàn phía Trung Quốc là bà Triệu Lệ Hoa. Điện mừng của Tổng Bí thư, Chủ "
+        "tịch nước Cộng hòa nhân dân Trung Hoa Tập Cận Bình.",
+        {"titles": [["Đỗ Văn Hải", "Trưởng đoàn"], ["Triệu Lệ Hoa", "Trưởng đoàn"],
+                    ["Đỗ Văn Hải", "Phó Chủ nhiệm"], ["Tập Cận Bình", "Chủ tịch nước"]]},
+        id="head-of-delegation-of-a-side-is-and-state-name-before-leader"),
 ]
 
 

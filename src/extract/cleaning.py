@@ -44,6 +44,9 @@ _OUTLET_TAG = re.compile(r"\s+[A-Z]{2,5}$")
 _LEAD_DATELINE = re.compile(
     r"[ \t]*(?:[^\n–.]{2,40}?[ \t]+[–-][ \t]+){1,2}(?P<d>(?:[Nn]gày[ \t]+)?\d{1,2}/\d{1,2}/\d{4})"
     r"[ \t]+[–-][ \t]+")
+# "Hà Nội (TTXVN 1/12/2000)": a wire's place, then its tag and date in brackets.
+_WIRE_DATELINE = re.compile(
+    r"\([ \t]*[A-ZĐ][A-Za-zĐđ.]{1,11}[ \t,]+(?P<d>\d{1,2}/\d{1,2}/\d{4})[ \t]*\)")
 _NAME_THEN_DATE = re.compile(r"[ \t]*([^\d,\n]{3,40}?),[ \t]*(?=\d)")
 _DMY_ANY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
@@ -411,10 +414,16 @@ class Cleaner:
             # "Lào Cai Online – Hồng Hà, Vân Nam – Ngày 26/11/2024 – Hội chợ …": the wire's
             # dateline opening the lead.
             for i in live[:3]:
-                lead = _LEAD_DATELINE.match(text, lines[i][0], lines[i][1])
+                lead = _LEAD_DATELINE.match(text, lines[i][0], lines[i][1]) or \
+                    _WIRE_DATELINE.search(text, lines[i][0], lines[i][1])
                 if lead:
                     dateline = lead.span("d")
                     break
+            if dateline is None and headline is not None:
+                # ("Phiên họp … VN-TQHà Nội (Ttxvn 1/12/2000)": glued to the headline)
+                wire = _WIRE_DATELINE.search(text, *headline)
+                if wire:
+                    dateline = wire.span("d")
         if opening is not None:
             # The opening field stays readable even when the rest of its line is masthead
             # ("date 2025-10-29 Tin tức"): it is the article's own date.

@@ -77,6 +77,16 @@ class DateRecognizer:
             rf"(?=\d)(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})"
             rf"\s*(?:-|đến(?:\s+hết)?(?:\s+ngày)?)\s*"
             rf"(?P<d2>{_D}){_SEP}(?P<m2>{_M}){_SEP}(?P<y2>{_Y})(?![\d/])"), self._span_full))
+        # "từ 9h00 (giờ Hà Nội) ngày 15/9/2023 đến 16h00 … ngày 14/9/2024", "từ sau Hội đàm
+        # lần thứ 13 năm 2019 đến năm 2022": a span whose ends carry words between them (a
+        # time of day, the event that opened it), within one clause.
+        r.append((re.compile(
+            rf"{ld_tu}(?<!\w)từ\s[^.;:\n]{{0,60}}?ngày\s+(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}"
+            rf"(?P<y1>{_Y})\s+đến\s[^.;:\n]{{0,60}}?ngày\s+(?P<d2>{_D}){_SEP}(?P<m2>{_M}){_SEP}"
+            rf"(?P<y2>{_Y})(?![\d/])", flags), self._span_full))
+        r.append((re.compile(
+            rf"{ld_tu}(?<!\w)từ\s[^.;:\n]{{0,50}}?năm\s+(?P<y1>{_Y})\s+đến\s+(?:hết\s+)?năm\s+"
+            rf"(?P<y2>{_Y})(?![\d/])", flags), self._span_years))
         # từ tháng 3 đến tháng 7/2024 (the article's year when none is written)
         r.append((re.compile(
             rf"{ld_tu}(?<!\w)từ\s+tháng\s+(?P<m1>{_M})(?:\s*/\s*(?P<y1>{_Y}))?\s*(?:-|đến)\s*"

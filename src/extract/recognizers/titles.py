@@ -63,7 +63,7 @@ class TitleRecognizer:
         # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
         self._locality = re.compile(
             rf"[ \t]+(?:(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
-            rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu)[ \t]+)?"
+            rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu|nước)[ \t]+)?"
             rf"(?:{alternation(names)})(?![\w])")
         self._object_of = re.compile(rf"(?<!\w)(?:{alternation(t.object_of)})[ \t]+$",
                                      re.IGNORECASE) if t.object_of else re.compile("(?!)")
@@ -71,7 +71,8 @@ class TitleRecognizer:
         orgs_table: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         self._field = re.compile(rf"[ \t]+(?:{alternation(orgs_table.department)})(?![\w])")
         self._head_is = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head_is)})[ \t]+"
-                                   r"(?:phía[ \t]+\w+(?:[ \t]+\w+)?[ \t]+)?là[ \t]+",
+                                   # "Trưởng đoàn (đại biểu Việt Nam | phía Trung Quốc) là"
+                                   r"(?:[^\W\d]+[ \t]+){0,4}?là[ \t]+",
                                    re.IGNORECASE) if t.delegation_head_is else None
         self._delegation = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head)})(?![\w])",
                                       re.IGNORECASE)
@@ -97,6 +98,9 @@ class TitleRecognizer:
                                 confidence=conf))
 
         starts = {p.start for p in doc.people}
+        org_starts: dict[int, int] = {}  # where each body named in the text ends, by start
+        for o in doc.orgs:
+            org_starts[o.start] = max(o.end, org_starts.get(o.start, o.end))
         for person in doc.people:
             # After the name: ", Title Org, Title Org" (stacked) or " - Title".
             pos = person.end
@@ -104,6 +108,11 @@ class TitleRecognizer:
                 m = _STACK_SEP.match(text, pos)
                 nxt = m.end() if m else pos
                 after = by_start.get(nxt)
+                if after is None and pos != person.end and nxt in org_starts:
+                    # "Phó Chủ nhiệm Ủy ban Biên giới quốc gia, Bộ Ngoại giao, Chủ tịch …": the
+                    # parent body of the last title's body, then the next title.
+                    m = _STACK_SEP.match(text, org_starts[nxt])
+                    after = by_start.get(m.end()) if m else None
                 if after is None and pos != person.end:
                     # "Ủy viên Quốc vụ, Ủy viên Quân ủy Trung ương, Bộ trưởng …": a body the
                     # tables do not know, in capitals, between two stacked titles.
