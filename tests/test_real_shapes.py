@@ -119,6 +119,13 @@ CASES = [
         "bản phiên họp.",
         {"published": "2001-03-05", "dates": ["2001-02-26/2001-03-05"]},
         id="wire-dateline-in-brackets-glued-to-headline"),
+    pytest.param(
+        "Hợp tác Lào Cai - Hồng Hà: bền chặt, hiệu quả\nThanh Hương\nPhòng Hợp tác quốc tế, Sở "
+        "Ngoại vụ Lào Cai\nTỉnh Lào Cai và châu Hồng Hà có đường biên giới chung dài, những năm "
+        "gần đây hai bên đã đạt được nhiều kết quả trong hợp tác.",
+        {"authors": ["Thanh Hương"], "organizations": ["Phòng Hợp tác quốc tế"],
+         "absent_people": ["Thanh Hương"]},
+        id="byline-then-the-authors-office-under-the-headline"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "

@@ -364,16 +364,29 @@ class Cleaner:
         if body_i is not None:
             mast = [i for i in live if i < body_i]
             title_i = None
+            titlelike: list[int] = []
             for i in mast:
                 content = text[slice(*lines[i])].strip()
                 if (self._is_titlelike(content) and i not in metas
                         and not any(p.match(content) for p in mast_p)):
                     title_i = i
+                    titlelike.append(i)
+            # "Headline / Mỹ Diệu / Phòng Quản lý Biên giới, Sở Ngoại vụ": a name line
+            # between two title-like lines is the byline; the line after it is the author's
+            # office (text, not the headline).
+            office_i = None
+            if len(titlelike) >= 2:
+                k = mast.index(title_i)
+                if k >= 2 and mast[k - 2] == titlelike[-2] and author_names(
+                        text[slice(*lines[mast[k - 1]])].strip()) is not None:
+                    office_i, title_i = title_i, titlelike[-2]
             for n, i in enumerate(mast):
                 s, e = lines[i]
                 content = text[s:e].strip()
                 if i == title_i:
                     headline = strip_span(text, s, e)
+                elif i == office_i:
+                    continue
                 elif i in metas and (title_i is None or i > title_i or metas[i].has_time
                                      or not dated(i)):
                     # Before the headline a bare date is the portal's "today", not the
