@@ -317,6 +317,13 @@ CASES = [
          "absent_organizations": ["Vụ Luật", "Ủy ban liên hợp biên giới"],
          "titles": [["Lý Minh Khang", "Tham tán"], ["Lý Minh Khang", "Chủ tịch"]]},
         id="joint-boundary-committee-and-foreign-ministry-departments"),
+    pytest.param(
+        "Sáng 2/3, khôi phục thông quan lối mở Săm Pun, Việt Nam – Điền Phòng, Trung Quốc. Hai "
+        "bên cũng trao biên bản về lối thông quan Cửa khẩu Xín Mần - Việt Nam và Đô Long - "
+        "Trung Quốc. Hợp tác giữa Hà Giang, Việt Nam và Vân Nam, Trung Quốc ngày càng tốt.",
+        {"gate_pairs": [["Săm Pun", "Điền Phòng"], ["Xín Mần", "Đô Long"]],
+         "absent_gate_pairs": [["Hà Giang", "Vân Nam"], ["Xín Mần", "Việt Nam"]]},
+        id="gate-pair-with-countries-after-commas-or-dashes"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -75,6 +75,20 @@ class GateRecognizer:
                          + places.cn_locality}
         self._cn_places = {fold_key(q) for q in places.cn_region + places.cn_locality}
         self._vn_provinces = {fold_key(q) for q in places.vn_province}
+        # "Phố Bảng, Việt Nam – Đổng Cán, Trung Quốc", "Thanh Thủy - Việt Nam và Thiên Bảo -
+        # Trung Quốc": each side's country after a comma or dash instead of in brackets
+        # (a province may stand before it: "Phố Bảng, Hà Giang, Việt Nam").
+        countries = [q for q in phrases.vn_qualifier + phrases.cn_qualifier
+                     if q in places.country]
+        if countries:
+            ctry = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+            qual = (rf"(?:,|[ \t]+[–-])[ \t]*(?:[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*)"
+                    rf"{{0,2}},[ \t]*)?(?P<GROUP>{ctry})(?![\w])")
+            self._pair_country: re.Pattern[str] | None = re.compile(
+                rf"(?<![\w])(?P<a>{_NAME}){qual.replace('GROUP', 'qa')}[ \t]*(?:[–-]|và)[ \t]*"
+                rf"(?P<b>{_NAME}){qual.replace('GROUP', 'qb')}")
+        else:
+            self._pair_country = None
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -84,7 +98,14 @@ class GateRecognizer:
         org_spans = SpanIndex((o.start, o.end) for o in doc.orgs if not o.back_reference)
         trigger_ends = [te for _, te, _ in triggers]
         hits: list[GateHit] = []
+        for m in (self._pair_country.finditer(text) if self._pair_country else ()):
+            hit = self._pair(text, m, triggers, trigger_ends, blockers, org_spans)
+            if hit is not None and self._sides_from_qualifiers(m.group("qa"), m.group("qb")):
+                hits.append(hit)
+        paired = SpanIndex((h.start, h.end) for h in hits)
         for m in _PAIR.finditer(text):
+            if paired.overlaps(m.start(), m.end()):
+                continue
             hit = self._pair(text, m, triggers, trigger_ends, blockers, org_spans)
             if hit is not None:
                 hits.append(hit)
