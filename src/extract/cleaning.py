@@ -375,7 +375,7 @@ class Cleaner:
             # between two title-like lines is the byline; the line after it is the author's
             # office (text, not the headline).
             office_i = None
-            if len(titlelike) >= 2:
+            if len(titlelike) >= 2 and title_i is not None:
                 k = mast.index(title_i)
                 if k >= 2 and mast[k - 2] == titlelike[-2] and author_names(
                         text[slice(*lines[mast[k - 1]])].strip()) is not None:
