@@ -139,6 +139,10 @@ class OrgHead(_Data):
     # Units whose department is often written in lower case ("Đại đội quản lý xuất nhập
     # cảnh", "Chi đội quản lý biên giới").
     lower_dept: bool = False
+    # A head that names a body only for places of its own side: "chính quyền nhân dân châu
+    # Văn Sơn" is a Chinese body, "chính quyền tỉnh Lạng Sơn" the province's administration
+    # in general, no body.
+    own_side_only: bool = False
 
 
 class Body(_Data):

@@ -89,6 +89,7 @@ class _Head:
     requires_dept: bool = False
     lists: bool = False
     lower_dept: bool = False
+    own_side_only: bool = False
 
 
 class OrganizationRecognizer:
@@ -101,7 +102,7 @@ class OrganizationRecognizer:
         places: gazetteers.PlacesTable = gazetteers.load("places")
         bodies: gazetteers.BodiesTable = gazetteers.load("bodies")
         head_list = [(h.text, _Head(h.text, h.tail, h.side, h.standalone, h.requires_dept,
-                                    h.lists, h.lower_dept)) for h in t.head]
+                                    h.lists, h.lower_dept, h.own_side_only)) for h in t.head]
         # Standing bodies of the party and state bodies ("Thường trực Tỉnh ủy", "Thường vụ
         # Châu ủy"): the prefix before any standalone head with a locality.
         head_list += [(f"{pf} {h.text}", _Head(f"{pf} {h.text}", h.tail, h.side, True))
@@ -208,6 +209,11 @@ class OrganizationRecognizer:
                 continue
             surface = text[s:end].rstrip(" -,")
             end = s + len(surface)
+            if head.own_side_only and head.side is not None:
+                place_side = self._side_from_places(org_key(self.canonical(surface),
+                                                            self._regions))
+                if place_side is not None and place_side != head.side:
+                    continue
             bare = end == e
             if bare and not head.standalone:
                 if lower_same_length(surface) not in self._back_refs:
@@ -400,12 +406,21 @@ class OrganizationRecognizer:
         Tỉnh ủy", "Văn phòng UBND tỉnh Lào Cai", "Ban Tuyên truyền Thành ủy Sùng Tả" (one
         body; GUIDE: the parent inside a longer name is not listed on its own)."""
         p = skip_spaces(text, pos)
-        if p >= len(text) or not text[p].isupper():
+        if p >= len(text):
             return pos
         found = self._heads.at(low, p)
         if found is None:
             return pos
         parent = found[1][0]
+        if not text[p].isupper():
+            # "Ban Ngoại vụ chính quyền nhân dân châu Hồng Hà": a lowercase state body only
+            # before its known place.
+            if parent.tail != "locality":
+                return pos
+            end, _ = self._tail(text, low, found[0], parent, nested=True)
+            if end is None or not self._ends_on_place(text, low, found[0], end):
+                return pos
+            return end
         if parent.tail == "dept":
             # "Đại đội quản lý xuất nhập cảnh Cục Công an thành phố Văn Sơn": a unit of a
             # department, one level up only.
