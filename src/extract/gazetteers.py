@@ -179,6 +179,11 @@ class OrganizationsTable(_Data):
     name_word: list[str] = Field(default_factory=list)
     # Standing bodies of a party or state body: "Thường trực Tỉnh ủy", "Thường vụ Châu ủy".
     standing_prefix: list[str] = Field(default_factory=list)
+    # Heads a later mention may leave out: "Hải quan cửa khẩu Móng Cái" after "Chi cục Hải
+    # quan cửa khẩu quốc tế Móng Cái" is that body.
+    omitted_head: list[str] = Field(default_factory=list)
+    # ... and qualifiers it may leave out ("cửa khẩu Móng Cái" for "cửa khẩu quốc tế Móng Cái").
+    omitted_word: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

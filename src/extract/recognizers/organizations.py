@@ -112,6 +112,8 @@ class OrganizationRecognizer:
         # Only a prefix that can also end a role ("Phó Bí thư Thường trực") is given back to
         # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
         suffixes = {lower_same_length(x) for x in titles_table.suffix}
+        self._omitted = tuple(fold_key(h) for h in t.omitted_head)
+        self._omitted_words = tuple(f" {fold_key(w)}" for w in t.omitted_word)
         self._standing = tuple(lower_same_length(pf) + " " for pf in t.standing_prefix
                                if lower_same_length(pf) in suffixes)
         self._heads: PhraseMatcher[_Head] = PhraseMatcher(head_list)
@@ -717,6 +719,9 @@ class OrganizationRecognizer:
         # coordination ends.
         keys = {h.key for h in hits}
         named_keys = {h.key for h in hits if not h.listed}
+        plain: dict[str, str] = {}  # keys without their omissible words -> the key
+        for k in sorted(keys):
+            plain.setdefault(self._plain(k), k)
         extending: dict[str, list[str]] = {}
         for k in keys:
             for m in re.finditer(" ", k):
@@ -738,9 +743,14 @@ class OrganizationRecognizer:
             longer = [k for k in extending.get(base, []) if k != h.key
                       and k[len(base) + 1:] not in _GENERIC_LOCALITY
                       and not (base != h.key and k[len(base) + 1:].split()[0] in _LEVELS)]
-            if not longer:
+            if not longer and not any(f"{o} {h.key}" in plain for o in self._omitted):
                 continue
             owner_keys = [k for k in longer if holders.get(k)]
+            if not owner_keys:
+                fuller = [k for k in (plain.get(f"{o} {h.key}") for o in self._omitted)
+                          if k is not None and holders.get(k)]
+                if len(fuller) == 1:
+                    owner_keys = fuller
             # A body named on its own is the one a later "Tỉnh ủy" means, rather than one
             # of a list's items ("Bí thư Tỉnh ủy các tỉnh: A, B, C … Bí thư Tỉnh ủy X").
             named = [k for k in owner_keys if k in named_keys]
@@ -769,13 +779,19 @@ class OrganizationRecognizer:
                 bisect.insort(holders.setdefault(best.key, []), i)
             h.key, h.name, h.side = best.key, best.name, best.side or h.side
 
+    def _plain(self, key: str) -> str:
+        """A key without the words a mention may leave out ("quốc tế")."""
+        for w in self._omitted_words:
+            key = key.replace(w, "")
+        return key
+
     def _link(self, hits: list[OrgHit]) -> None:
         """Gazetteer id and side for each group; the longest surface names the group."""
         by_key: dict[str, list[OrgHit]] = {}
         for h in hits:
             by_key.setdefault(h.key, []).append(h)
         for key, group in by_key.items():
-            body = self._bodies.get(key)
+            body = self._bodies.get(key) or self._bodies.get(self._plain(key))
             method = Method.GAZETTEER
             confidence = 0.95
             if body is None and self._body_keys and len(key.split()) >= 3:
