@@ -377,6 +377,13 @@ CASES = [
         {"titles": [["Đỗ Văn Hải", "Trưởng đoàn"], ["Triệu Lệ Hoa", "Trưởng đoàn"],
                     ["Đỗ Văn Hải", "Phó Chủ nhiệm"], ["Tập Cận Bình", "Chủ tịch nước"]]},
         id="head-of-delegation-of-a-side-is-and-state-name-before-leader"),
+    pytest.param(
+        "Đón đoàn có đồng chí Hoàng Văn Tiến, Ủy viên BTV, Thường trực Huyện ủy; lãnh đạo "
+        "một số phòng, ban. Cùng đi có các đồng chí trong BTV, BCH Đảng bộ huyện.",
+        {"titles": [["Hoàng Văn Tiến", "Ủy viên"], ["Hoàng Văn Tiến", "Thường trực"]],
+         "organizations": ["BTV", "Huyện ủy"],
+         "absent_organizations": ["Thường trực Huyện ủy"]},
+        id="standing-member-stacked-after-a-membership"),
 ]
 
 

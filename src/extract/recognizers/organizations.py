@@ -189,7 +189,8 @@ class OrganizationRecognizer:
             head = heads[0]
             if self._standing and low.startswith(self._standing, s) and (
                     self._title_before.search(text[max(0, s - 40): s])
-                    or self._after_name(text, s, hits[-1].end if hits else -1)):
+                    or self._after_name(text, s, hits[-1].end if hits else -1)
+                    or self._after_titled_body(text, s, hits)):
                 # "Phó Bí thư Thường trực Tỉnh ủy", "ông Ngô Nham, Thường vụ Thành ủy":
                 # "Thường trực"/"Thường vụ" is (or ends) the role; the body is the Tỉnh ủy.
                 s = skip_spaces(text, s + len(next(p for p in self._standing
@@ -368,6 +369,14 @@ class OrganizationRecognizer:
         of a body's name ("Châu ủy Văn Sơn, …")."""
         m = _NAME_COMMA.search(text, max(0, s - 40), s)
         return m is not None and m.group(1) in self._surnames and m.start() >= last_org_end
+
+    def _after_titled_body(self, text: str, s: int, hits: list[OrgHit]) -> bool:
+        """Stacked after another title's body ("Ủy viên BTV, Thường trực Tỉnh ủy"): the
+        standing word is the next role."""
+        if not hits or re.fullmatch(r"[ \t]*,[ \t]*", text[hits[-1].end:s]) is None:
+            return False
+        prev = hits[-1].start
+        return self._title_before.search(text[max(0, prev - 40): prev]) is not None
 
     def _ends_on_place(self, text: str, low: str, e: int, end: int) -> bool:
         """The tail after a lowercase head is a known, capitalized place."""
