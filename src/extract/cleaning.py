@@ -10,6 +10,7 @@ valid and nothing blanked can be extracted.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,20 +26,6 @@ _CAP_SYL = rf"[{UPPER}][{LOWER}]*"
 _UPPER_SYL = rf"[{UPPER}]{{1,8}}"
 _INITIAL = r"[A-ZĐ]\.\s?"
 _NAME = rf"(?:{_INITIAL})?(?:{_CAP_SYL}|{_UPPER_SYL})(?:\s+(?:{_CAP_SYL}|{_UPPER_SYL})){{0,3}}"
-_AUTHOR_LABEL = (
-    r"(?:(?:Bài(?: và ảnh| và Ảnh|, ảnh)?|Tin(?: và ảnh|, ảnh)?|Tác giả|Nhóm PV|PV|Bài viết|"
-    r"Phóng viên|Nhóm phóng viên|Người viết)"
-    r"\s*[:.]\s*)"
-)
-# A byline: names, optionally labelled ("Bài và ảnh:"), optionally followed by the author's
-# unit after a dash ("Hoàng Hà Vy - Phòng Quản lý doanh nghiệp") or a note in brackets.
-_UNIT = (r"(?:Phòng|Ban|Văn phòng|Trung tâm|Báo|Đài|TTXVN|Sở|Cục|Chi cục|Đồn|Hội|Tạp chí|"
-         r"Cổng|Trang|Bộ|Ủy ban|UBND|BQL|Thông tấn xã)")
-_AUTHOR_LINE = re.compile(
-    rf"^{_AUTHOR_LABEL}?(?P<names>{_NAME}(?:\s*(?:,|và|-)\s*{_NAME})*)"
-    # (a bracket left open: a text cut inside the author's unit, "Kim Khánh (Đồ")
-    rf"(?:\s*[-–]\s*{_UNIT}[^\n:]{{0,60}}|\s*\([^)\n]{{1,40}}\)|\s*\([^)\n]{{0,40}}$)?\s*$"
-)
 _LOWER_WORD = re.compile(rf"\b[{LOWER}]")
 _OUTLET_TAG = re.compile(r"\s+[A-Z]{2,5}$")
 _LEAD_DATELINE = re.compile(
@@ -62,21 +49,44 @@ def _ymd(line: str) -> tuple[int, int, int] | None:
 
 
 _OUTLET_AFTER_SLASH = re.compile(r"/\s*[A-ZĐ]{2,}")
-_OUTLET_AFTER_DASH = re.compile(r"\s[-–]\s*(?:Báo|Đài|Tạp chí|Cổng|TTXVN|VOV|VTV)\b.*$")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
 
-# Source attributions and captions look like names but are not bylines ("Theo TTXVN").
-_NOT_BYLINE = re.compile(r"^(?:Theo|Nguồn|Ảnh|Video|Clip|Tags?|Xem|Đọc|Chia sẻ|Tin liên quan|"
-                         r"Tại|Ở|Trong|Về|Với)\b",
-                         re.IGNORECASE)
 
 
-# Words of outlet and site names, never of a person's name ("HẢI QUAN ONLINE", "Báo Lào Cai").
-_OUTLET_WORDS = frozenset({"báo", "online", "đài", "tạp", "tv", "cổng", "news", "portal",
-                           "media", "net", "plus", "vietnamplus", "ttxvn", "qtv", "vtv", "vtc"})
+
+
+@dataclass(frozen=True)
+class _Byline:
+    """The byline grammar, built once from the furniture table's words."""
+
+    line: re.Pattern[str]  # names, a label before, the author's unit or a note after
+    not_byline: re.Pattern[str]
+    outlet_words: frozenset[str]
+    outlet_after_dash: re.Pattern[str]
+
+
+@functools.cache
+def _byline() -> _Byline:
+    t: gazetteers.FurnitureTable = gazetteers.load("furniture")
+    label = rf"(?:(?:{alternation(t.author_label)})\s*[:.]\s*)"
+    unit = rf"(?:{alternation(t.author_unit)})"
+    return _Byline(
+        # A byline: names, optionally labelled ("Bài và ảnh:"), optionally followed by the
+        # author's unit after a dash ("Hoàng Hà Vy - Phòng Quản lý doanh nghiệp") or a note
+        # in brackets (or a bracket left open: a text cut inside the unit, "Kim Khánh (Đồ").
+        line=re.compile(
+            rf"^{label}?(?P<names>{_NAME}(?:\s*(?:,|và|-)\s*{_NAME})*)"
+            rf"(?:\s*[-–]\s*{unit}[^\n:]{{0,60}}|\s*\([^)\n]{{1,40}}\)|\s*\([^)\n]{{0,40}}$)?"
+            rf"\s*$"),
+        not_byline=re.compile(rf"^(?:{alternation(t.not_byline)})\b", re.IGNORECASE)
+        if t.not_byline else re.compile("(?!)"),
+        outlet_words=frozenset(w.lower() for w in t.outlet_word),
+        outlet_after_dash=re.compile(rf"\s[-–]\s*(?:{alternation(t.outlet_after_dash)})\b.*$")
+        if t.outlet_after_dash else re.compile("(?!)"),
+    )
 
 
 @dataclass(frozen=True)
@@ -92,17 +102,18 @@ class Layout:
 def author_names(line: str) -> list[str] | None:
     """The author names in a byline line, Title Case, or None if it is not a byline."""
     # "Nguyễn Duy Chiến |": a bar after the name separates it from fields left empty.
+    b = _byline()
     line = line.strip().strip("|").strip()
     if "/" in line and _OUTLET_AFTER_SLASH.search(line):
         line = line.split("/", 1)[0].strip()  # "Khắc Kiên/VOV Tây Bắc": the outlet after
-    outlet = _OUTLET_AFTER_DASH.search(line)
+    outlet = b.outlet_after_dash.search(line)
     if outlet is not None:
         line = line[:outlet.start()].strip()  # "Minh Anh - Báo Cao Bằng": the outlet after
     if not line or len(line) > 90:
         return None
-    if _NOT_BYLINE.match(line) or any(w.lower() in _OUTLET_WORDS for w in line.split()):
+    if b.not_byline.match(line) or any(w.lower() in b.outlet_words for w in line.split()):
         return None
-    m = _AUTHOR_LINE.match(line)
+    m = b.line.match(line)
     if not m:
         return None
     names_part = m.group("names")
@@ -443,7 +454,7 @@ class Cleaner:
             chars[opening[0]:opening[1]] = text[opening[0]:opening[1]]
         for s, e in authors:
             # Only the names: a unit after the dash ("- Phòng Quản lý doanh nghiệp") is text.
-            byline = _AUTHOR_LINE.match(text[s:e])
+            byline = _byline().line.match(text[s:e])
             blank(s, s + byline.end("names") if byline else e)
         return Layout(headline=headline, dateline=dateline, authors=sorted(set(authors)),
                       masthead_date=masthead_date)

@@ -273,6 +273,13 @@ class FurnitureTable(_Data):
     opening_label: list[str] = Field(default_factory=list)
     # What may follow the date on a metadata line without a separator ("99 lượt xem").
     meta_trailer: list[str] = Field(default_factory=list)
+    # Bylines: words that open a line that only looks like a byline ("Theo TTXVN"), words
+    # of outlets' names (never of a person's), heads of an author's unit after a dash
+    # ("Hoàng Hà Vy - Phòng Quản lý doanh nghiệp"), and outlets after a dash ("- Báo X").
+    not_byline: list[str] = Field(default_factory=list)
+    outlet_word: list[str] = Field(default_factory=list)
+    author_unit: list[str] = Field(default_factory=list)
+    outlet_after_dash: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 
