@@ -23,6 +23,7 @@ __all__ = ["DateRecognizer", "roman_to_int"]
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _Y = r"(?:19\d\d|20\d\d|2100)"
+_Y_FULL = r"(?:18[5-9]\d|19\d\d|20\d\d|2100)"
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _SEP = r"[/.-]"
@@ -119,9 +120,11 @@ class DateRecognizer:
         r.append((re.compile(
             rf"{ld_day_num}(?<!\w)(?P<dw>(?:{dayw})\s+)?(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
             rf"(?:\s*(?:năm|,)\s*(?P<y>{_Y}))?(?![\d/])", flags), self._words_day))
-        # 20/3/2014, 27-05-2025, 4.5.2018
+        # 20/3/2014, 27-05-2025, 4.5.2018; "11-3- 2014" (a space slipped before the year);
+        # the border conventions' "26/6/1887" (years before 1900 only in a full date)
         r.append((re.compile(
-            rf"(?=\d)(?<![\d/.,])(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_M})(?P=s)(?P<y>{_Y})(?![\d]|/\w)"),
+            rf"(?=\d)(?<![\d/.,])(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_M})(?P=s)[ ]?(?P<y>{_Y_FULL})"
+            rf"(?![\d]|/\w)"),
             self._full))
         # 2025-11-28 (scraped metadata)
         r.append((re.compile(rf"(?=\d)(?<![\d/-])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
