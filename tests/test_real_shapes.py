@@ -126,6 +126,18 @@ CASES = [
         {"authors": ["Thanh Hương"], "organizations": ["Phòng Hợp tác quốc tế"],
          "absent_people": ["Thanh Hương"]},
         id="byline-then-the-authors-office-under-the-headline"),
+    pytest.param(
+        "Mùa hoa ở biên giới\n\nThu Trang 09:15 | 12/10/2023\nSáng 11/10, đoàn công tác của "
+        "tỉnh đã làm việc với chính quyền thị trấn bên kia biên giới về chợ biên giới.\nQuảng "
+        "Cáo\nHai bên thống nhất tăng cường trao đổi thông tin.",
+        {"published": "2023-10-12T09:15", "authors": ["Thu Trang"], "dates": ["2023-10-11"]},
+        id="name-and-time-in-one-field-and-an-ad-label"),
+    pytest.param(
+        "Trên cơ sở công ước hoạch định biên giới ngày 26/6/1887 và công ước bổ sung ngày "
+        "20/6/1895, hai bên đã ký nghị định thư. Ngày 12-5- 2016, tại cửa khẩu, hai đồn tổ chức "
+        "kết nghĩa. Ngay từ đầu năm mới Ất Tỵ 2025, hàng hóa thông quan thuận lợi.",
+        {"dates": ["1887-06-26", "1895-06-20", "2016-05-12", "2025"]},
+        id="nineteenth-century-conventions-spaced-year-new-year-name"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "

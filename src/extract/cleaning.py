@@ -34,6 +34,7 @@ _LEAD_DATELINE = re.compile(
 # "Hà Nội (TTXVN 1/12/2000)": a wire's place, then its tag and date in brackets.
 _WIRE_DATELINE = re.compile(
     r"\([ \t]*[A-ZĐ][A-Za-zĐđ.]{1,11}[ \t,]+(?P<d>\d{1,2}/\d{1,2}/\d{4})[ \t]*\)")
+_NAME_TIME = re.compile(r"(.+?)[ \t]+\d{1,2}[:h]\d{2}")
 _NAME_THEN_DATE = re.compile(r"[ \t]*([^\d,\n]{3,40}?),[ \t]*(?=\d)")
 _DMY_ANY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
@@ -230,6 +231,12 @@ class MetaParser:
             elif author_names(field) is not None and len(field.split()) >= 2:
                 # An unlabelled byline beside the date: "14:20 | 18/04/2024 | Ngọc Anh".
                 authors.append((start + lead, start + lead + len(field)))
+                unlabelled = True
+            elif (nt := _NAME_TIME.fullmatch(field)) is not None and \
+                    author_names(nt.group(1)) is not None and len(nt.group(1).split()) >= 2:
+                # "Nguyên An 20:43 | 08/07/2024": the name and the time in one field
+                authors.append((start + lead, start + lead + nt.end(1)))
+                has_time = True
                 unlabelled = True
             elif not self._meta_label.match(field):
                 if len(field.split()) > 2 or loose >= 3 or re.search(r"[.!?;]", field):
