@@ -34,6 +34,8 @@ _WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
 _NUMBERED_UNITS = frozenset({"phường", "xã", "đặc khu"})
 _PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
 _PLURAL_AFTER = re.compile(r"[ \t]+các[ \t]+")
+# "UBND các tỉnh A, B", "Đảng ủy, UBND hai xã A và B": one body per place listed.
+_PLURAL_LOCALITY = re.compile(r"[ \t]+(?:các|hai|ba|bốn|năm|\d{1,2})[ \t]+")
 _LIST_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?P<comma_and>và[ \t]+)?|[ \t]+(?P<and>và)[ \t]+)")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và)[ \t]+(?=[A-ZĐ])")
 _LIST_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
@@ -113,6 +115,10 @@ class OrganizationRecognizer:
         # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
         suffixes = {lower_same_length(x) for x in titles_table.suffix}
         self._omitted = tuple(fold_key(h) for h in t.omitted_head)
+        generic = [w for w in t.locality_word if w in _GENERIC_LOCALITY or w == "trấn"]
+        self._locality_in_name = re.compile(
+            rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(generic, key=len, reverse=True))})"
+            rf"[ \t]+(?=[{UPPER}])")
         self._omitted_words = tuple(f" {fold_key(w)}" for w in t.omitted_word)
         self._standing = tuple(lower_same_length(pf) + " " for pf in t.standing_prefix
                                if lower_same_length(pf) in suffixes)
@@ -583,7 +589,7 @@ class OrganizationRecognizer:
                               listed=True)
                     for i, (a, b) in enumerate(items)]
         else:
-            m = re.compile(r"[ \t]+các[ \t]+").match(text, e)
+            m = _PLURAL_LOCALITY.match(text, e)
             if head.tail != "locality" or m is None:
                 return []
             word = self._locality_words.at(low, m.end())
@@ -744,6 +750,34 @@ class OrganizationRecognizer:
             if re.fullmatch(r"\s*(?:,|và)\s*", text[hits[j].end:hits[j + 1].start]):
                 chain_end[j] = chain_end[j + 1]
         for i, h in enumerate(hits):
+            if chain_end[i] > i and self._bare_local(h):
+                # "Đảng ủy, Chính phủ nhân dân trấn Khúc Thủy": a bare party or state body
+                # coordinated before a body of a place is that place's (elliptical: the
+                # place is said once, for all).
+                place = next((pl for j in range(chain_end[i], i, -1)
+                              if (pl := self._place_in(hits[j].surface)) is not None), None)
+                if place is not None:
+                    name = self.canonical(f"{h.surface} {place}")
+                    key = org_key(name, self._regions)
+                    # the body may be named elsewhere without the locality word ("Huyện ủy
+                    # Lộc Bình" for "Huyện ủy, UBND huyện Lộc Bình")
+                    short = self._locality_in_name.sub("", place, count=1)
+                    short_key = org_key(self.canonical(f"{h.surface} {short}"), self._regions)
+                    for k in (key, short_key):
+                        if holders.get(k):
+                            key, name = k, hits[holders[k][0]].name
+                            break
+                    if key != h.key:
+                        own = holders[h.key]
+                        del own[bisect.bisect_left(own, i)]
+                        bisect.insort(holders.setdefault(key, []), i)
+                        if key not in keys:
+                            keys.add(key)
+                            for m in re.finditer(" ", key):
+                                extending.setdefault(key[:m.start()], []).append(key)
+                        h.key, h.name, h.expanded = key, name, name
+                        h.side = self._side_from_places(key) or h.side
+                        continue
             if h.key in self._bodies:
                 continue
             # "UBND tỉnh" begins "UBND tỉnh Lạng Sơn", whose key reads "ủy ban nhân dân
@@ -787,6 +821,23 @@ class OrganizationRecognizer:
                 del own[bisect.bisect_left(own, i)]
                 bisect.insort(holders.setdefault(best.key, []), i)
             h.key, h.name, h.side = best.key, best.name, best.side or h.side
+
+    def _bare_local(self, h: OrgHit) -> bool:
+        """A standalone head with a locality tail, written alone ("Đảng ủy", "UBND")."""
+        low = lower_same_length(h.surface)
+        found = self._heads.at(low, 0)
+        return (found is not None and found[0] == len(h.surface.rstrip())
+                and found[1][0].tail == "locality" and found[1][0].standalone)
+
+    def _place_in(self, surface: str) -> str | None:
+        """The place a body's name ends on ("trấn Khúc Thủy" in "Chính phủ nhân dân trấn
+        Khúc Thủy"), from its last locality word followed by a capitalized name."""
+        found = None
+        for m in self._locality_in_name.finditer(surface):
+            found = m
+        if found is None:
+            return None
+        return surface[found.start():].strip()
 
     def _plain(self, key: str) -> str:
         """A key without the words a mention may leave out ("quốc tế")."""
