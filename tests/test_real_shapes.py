@@ -344,6 +344,16 @@ CASES = [
                     ["Bộ Công an nước Cộng hòa xã hội chủ nghĩa Việt Nam",
                      "Bộ Công an Việt Nam"]]},
         id="short-forms-without-their-head-and-the-states-full-name"),
+    pytest.param(
+        "Đoàn đại biểu của Đảng ủy, Chính phủ nhân dân trấn Bát Bảo đã hội đàm với Đảng ủy, "
+        "UBND hai xã Pa Vệ Sủ và Mường Toong. Lô hàng của Công ty TNHH thương mại và dịch vụ "
+        "Vận tải Hoàng Long đã thông quan; Vụ Tổ chức Cán bộ - Bộ Ngoại giao chủ trì.",
+        {"organizations": ["Đảng ủy trấn Bát Bảo", "Chính phủ nhân dân trấn Bát Bảo",
+                           "UBND xã Pa Vệ Sủ", "UBND xã Mường Toong",
+                           "Công ty TNHH thương mại và dịch vụ Vận tải Hoàng Long",
+                           "Vụ Tổ chức Cán bộ"],
+         "absent_organizations": ["Công ty TNHH", "Vụ Tổ chức"]},
+        id="coordinated-bodies-of-one-place-numbered-commune-list-company-trades"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -115,10 +115,10 @@ class OrganizationRecognizer:
         # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
         suffixes = {lower_same_length(x) for x in titles_table.suffix}
         self._omitted = tuple(fold_key(h) for h in t.omitted_head)
-        generic = [w for w in t.locality_word if w in _GENERIC_LOCALITY or w == "trấn"]
+        generic = sorted((w for w in t.locality_word if w in _GENERIC_LOCALITY or w == "trấn"),
+                         key=len, reverse=True)
         self._locality_in_name = re.compile(
-            rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in sorted(generic, key=len, reverse=True))})"
-            rf"[ \t]+(?=[{UPPER}])")
+            rf"(?<![\w])(?P<w>{'|'.join(re.escape(w) for w in generic)})[ \t]+(?=[{UPPER}])")
         self._omitted_words = tuple(f" {fold_key(w)}" for w in t.omitted_word)
         self._standing = tuple(lower_same_length(pf) + " " for pf in t.standing_prefix
                                if lower_same_length(pf) in suffixes)
@@ -348,9 +348,12 @@ class OrganizationRecognizer:
                 i = m.end()
             elif allow_lower and end is not None:
                 w = _LOWER_WORD.match(text, i)  # from i, not a copy of the rest of the text
-                if not w or w.group() in _STOP_IN_NAME or lower_run >= 3:
+                # "Công ty TNHH thương mại và dịch vụ Logistics Hải Minh": "và" joins two
+                # trades inside a company's name (only after a lowercase trade word)
+                joins = w is not None and w.group() == "và" and lower_run > 0
+                if not w or (w.group() in _STOP_IN_NAME and not joins) or lower_run >= 3:
                     break
-                lower_run += 1
+                lower_run += 0 if joins else 1
                 i = w.end()
             else:
                 break
@@ -757,11 +760,15 @@ class OrganizationRecognizer:
                 place = next((pl for j in range(chain_end[i], i, -1)
                               if (pl := self._place_in(hits[j].surface)) is not None), None)
                 if place is not None:
+                    # "Huyện ủy" names its level itself: "Huyện ủy Lộc Bình", not "Huyện ủy
+                    # huyện Lộc Bình"; "Đảng ủy" does not: "Đảng ủy trấn Khúc Thủy"
+                    lvl = self._locality_in_name.match(place)
+                    short = place[lvl.end():] if lvl else place
+                    if lvl and lvl.group("w").lower() in lower_same_length(h.surface).split():
+                        place = short
                     name = self.canonical(f"{h.surface} {place}")
                     key = org_key(name, self._regions)
-                    # the body may be named elsewhere without the locality word ("Huyện ủy
-                    # Lộc Bình" for "Huyện ủy, UBND huyện Lộc Bình")
-                    short = self._locality_in_name.sub("", place, count=1)
+                    # the body may be named elsewhere without the locality word
                     short_key = org_key(self.canonical(f"{h.surface} {short}"), self._regions)
                     for k in (key, short_key):
                         if holders.get(k):
