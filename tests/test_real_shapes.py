@@ -354,6 +354,13 @@ CASES = [
                            "Vụ Tổ chức Cán bộ"],
          "absent_organizations": ["Công ty TNHH", "Vụ Tổ chức"]},
         id="coordinated-bodies-of-one-place-numbered-commune-list-company-trades"),
+    pytest.param(
+        "Phong tục giữa hai địa phương Nà Pục (Việt Nam) - Bản Khoa (Trung Quốc) có nhiều nét "
+        "tương đồng; ngày 5/3 hai bên ký kết nghĩa cụm cư dân tại cửa khẩu Chi Ma (Việt Nam) - "
+        "Ái Điểm (Trung Quốc).",
+        {"gate_pairs": [["Chi Ma", "Ái Điểm"]],
+         "absent_gate_pairs": [["Nà Pục", "Bản Khoa"]]},
+        id="villages-paired-across-the-line-are-no-gates"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "
