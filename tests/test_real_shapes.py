@@ -413,6 +413,12 @@ CASES = [
          "organizations": ["BTV", "Huyện ủy"],
          "absent_organizations": ["Thường trực Huyện ủy"]},
         id="standing-member-stacked-after-a-membership"),
+    pytest.param(
+        "Trưởng đoàn đại biểu Việt Nam là Thiếu tá Lò Văn Dũng, Đồn trưởng Đồn Biên phòng Mù "
+        "Cả. Đoàn Trung Quốc do ông Lý Hải Minh, Trấn trưởng trấn Kim Thủy Hà làm trưởng đoàn.",
+        {"titles": [["Lò Văn Dũng", "Trưởng đoàn"], ["Lò Văn Dũng", "Thiếu tá"],
+                    ["Lý Hải Minh", "Trấn trưởng"], ["Lý Hải Minh", "Trưởng đoàn"]]},
+        id="head-of-delegation-with-rank-and-township-head"),
 ]
 
 

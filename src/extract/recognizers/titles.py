@@ -275,7 +275,11 @@ class TitleRecognizer:
         starts = {p.start: p for p in doc.people}
         for m in self._head_is.finditer(doc.text):
             hon = _HONORIFIC.match(doc.text, m.end())
-            person = starts.get(hon.end() if hon else m.end())
+            at = hon.end() if hon else m.end()
+            rank = self._rank.match(doc.text, at)  # "… là Trung tá Bàn Văn Minh"
+            if rank is not None:
+                at = skip_spaces(doc.text, rank.end())
+            person = starts.get(at)
             if person is None or (person.name, "Trưởng đoàn", None) in seen:
                 continue
             seen.add((person.name, "Trưởng đoàn", None))
