@@ -361,6 +361,12 @@ CASES = [
         {"gate_pairs": [["Chi Ma", "Ái Điểm"]],
          "absent_gate_pairs": [["Nà Pục", "Bản Khoa"]]},
         id="villages-paired-across-the-line-are-no-gates"),
+    pytest.param(
+        "Tổng Lãnh sự Lê Văn Hòa cùng Chi bộ Tổng Lãnh sự quán thăm khu di tích; Chi bộ Đồn "
+        "Biên phòng Săm Pun kết nghĩa với bản.",
+        {"organizations": ["Chi bộ Tổng Lãnh sự quán", "Chi bộ Đồn Biên phòng Săm Pun"],
+         "absent_organizations": ["Chi bộ"]},
+        id="party-cell-of-a-named-unit"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

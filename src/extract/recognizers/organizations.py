@@ -446,6 +446,11 @@ class OrganizationRecognizer:
             # department, one level up only.
             end, dept_found = self._tail(text, low, found[0], parent, nested=True)
             return end if dept_found and end is not None else pos
+        if parent.tail == "name":
+            # "Chi bộ Tổng Lãnh sự quán", "Chi bộ Đồn Biên phòng Pò Hèn": a party cell or
+            # committee of a named unit
+            end, _ = self._tail(text, low, found[0], parent, nested=True)
+            return end if end is not None else found[0]
         if parent.tail not in ("locality", "none") or (
                 not parent.standalone and parent.tail != "locality"):
             return pos
