@@ -178,6 +178,12 @@ CASES = [
         "Quốc khánh Việt Nam 2/9.",
         {"dates": ["2022-08-30", "2022-09-02"]},
         id="named-day-with-bare-day-month"),
+    pytest.param(
+        "Trại hè Việt Nam 2016 tiếp tục với nhiều hoạt động ý nghĩa tại Lào Cai. Chiều 20/7, "
+        "đoàn thanh niên kiều bào tới thăm đồn biên phòng. Năm 2009, hai nước hoàn thành phân "
+        "giới; năm 2011 nghị định thư có hiệu lực.",
+        {"dates": ["2016", "2016-07-20"]},
+        id="event-edition-in-the-lead-gives-the-year"),
     # -- 5. markers ----------------------------------------------------------------------------
     pytest.param(
         "Hai bên thống nhất tuần tra song phương từ mốc 612 đến mốc 618 và kiểm tra mốc "

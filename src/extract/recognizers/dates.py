@@ -198,6 +198,9 @@ class DateRecognizer:
         r.append((re.compile(rf"(?=\d)(?<![\w/.,-])(?P<y>{_Y})(?![\d/.,-]\d|[\d/-])"),
                   self._listed_year))
         self._rules = r
+        self._event_years = re.compile(
+            rf"(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
+            rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)") if t.event_word else re.compile("(?!)")
         # The year a text fixes for its event when the article's own date is not stated:
         # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
         self._text_year = re.compile(
@@ -289,6 +292,9 @@ class DateRecognizer:
             # The latest year: "Ngày 29/8 … 80 năm Quốc khánh (2/9/1945 - 2/9/2025)".
             years = [int(m.group("y")) for m in self._text_year.finditer(doc.text, s, e)
                      if not self._past(doc.text, m.start())]
+            # an event's edition in the same sentence or the lead ("Trại hè Việt Nam 2013 …
+            # Chiều 14/7")
+            years += [int(m.group("y")) for m in self._event_years.finditer(doc.text, s, e)]
             if years:
                 return date(max(years), 12, 31)
         # Else a year the whole text agrees on: one year stated, however often.
