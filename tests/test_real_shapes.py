@@ -373,6 +373,14 @@ CASES = [
         {"organizations": ["Chi bộ Tổng Lãnh sự quán", "Chi bộ Đồn Biên phòng Săm Pun"],
          "absent_organizations": ["Chi bộ"]},
         id="party-cell-of-a-named-unit"),
+    pytest.param(
+        "Về phía bạn có Phó Chủ nhiệm Văn phòng Ngoại sự Chính quyền nhân dân châu Hồng Hà. "
+        "Văn phòng Ngoại sự châu Hồng Hà cho biết. Trạm hội ngộ hội đàm khu vực Kim Bình và "
+        "Trạm hội ngộ hội đàm Kim Bình tổ chức tuần tra.",
+        {"groups": [["Văn phòng Ngoại sự Chính quyền nhân dân châu Hồng Hà",
+                     "Văn phòng Ngoại sự châu Hồng Hà"],
+                    ["Trạm hội ngộ hội đàm khu vực Kim Bình", "Trạm hội ngộ hội đàm Kim Bình"]]},
+        id="one-body-with-and-without-an-omissible-word"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

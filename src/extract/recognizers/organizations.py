@@ -740,6 +740,18 @@ class OrganizationRecognizer:
         # quadratic): the keys extending each word prefix, the hits holding each key now
         # (a merged mention owns its new key for the mentions after it), and where each
         # coordination ends.
+        # One body written with and without an omissible word ("Văn phòng Ngoại sự Chính
+        # quyền nhân dân tỉnh Vân Nam" / "Văn phòng Ngoại sự tỉnh Vân Nam", "Trạm … khu vực
+        # Ma Ly Pho" / "Trạm … Ma Ly Pho"): one key, the longest written.
+        if self._omitted_words:
+            plain_of = {h.key: org_key(self._plain(h.key), self._regions) for h in hits}
+            longest: dict[str, str] = {}
+            for k, pk in sorted(plain_of.items()):
+                if len(k) > len(longest.get(pk, "")):
+                    longest[pk] = k
+            for h in hits:
+                if h.key not in self._bodies:
+                    h.key = longest[plain_of[h.key]]
         keys = {h.key for h in hits}
         named_keys = {h.key for h in hits if not h.listed}
         plain: dict[str, str] = {}  # keys without their omissible words -> the key
