@@ -381,6 +381,12 @@ CASES = [
                      "Văn phòng Ngoại sự châu Hồng Hà"],
                     ["Trạm hội ngộ hội đàm khu vực Kim Bình", "Trạm hội ngộ hội đàm Kim Bình"]]},
         id="one-body-with-and-without-an-omissible-word"),
+    pytest.param(
+        "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Hà Giang và Chi đội quản lý biên giới Văn "
+        "Sơn tuần tra song phương. BĐBP Hà Giang cho biết tuyến biên giới ổn định.",
+        {"groups": [["Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Hà Giang", "BĐBP Hà Giang"]],
+         "absent_organizations": ["Bộ Chỉ huy Bộ đội Biên phòng"]},
+        id="abbreviation-in-brackets-inside-a-name"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -33,6 +33,7 @@ _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
 _WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
 _NUMBERED_UNITS = frozenset({"phường", "xã", "đặc khu"})
 _PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
+_ABBR_INSIDE = re.compile(r"[ \t]*\([A-ZĐ&]{2,10}\)(?=[ \t])")
 _PLURAL_AFTER = re.compile(r"[ \t]+các[ \t]+")
 # "UBND các tỉnh A, B", "Đảng ủy, UBND hai xã A và B": one body per place listed.
 _PLURAL_LOCALITY = re.compile(r"[ \t]+(?:các|hai|ba|bốn|năm|\d{1,2})[ \t]+")
@@ -211,6 +212,15 @@ class OrganizationRecognizer:
             end, dept_found = self._tail(text, low, e, head)
             if end is None:
                 continue
+            inner: tuple[int, int] | None = None
+            abbr = _ABBR_INSIDE.match(text, end)
+            if abbr is not None and head.tail == "locality":
+                # "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Lào Cai": the abbreviation of
+                # the words before it, then the name's place
+                loc = self._locality(text, low, abbr.end())
+                if loc > abbr.end() and self._ends_on_place(text, low, abbr.end(), loc):
+                    inner = (abbr.start(), abbr.end())
+                    end = loc
             if not text[s].isupper() and not dept_found and not (
                     head.tail == "locality" and self._ends_on_place(text, low, e, end)):
                 # "lễ hội", "các bộ": lowercase heads only before a known department, or
@@ -232,7 +242,10 @@ class OrganizationRecognizer:
                     continue  # bare "Sở", "Cục": a back reference only after a title
                 hits.append(self._hit(s, end, surface, head, back_reference=True))
             else:
-                hits.append(self._hit(s, end, surface, head))
+                # (the name without the abbreviation inside it)
+                plain_name = self.canonical(text[s:inner[0]] + text[inner[1]:end]) \
+                    if inner is not None and inner[1] <= end else None
+                hits.append(self._hit(s, end, surface, head, name=plain_name))
             # A purpose clause may name other bodies ("Nhóm công tác hỗn hợp Bộ Công Thương"):
             # those are recognized too.
             taken_until = e if head.tail == "purpose" else end
