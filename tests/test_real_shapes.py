@@ -445,6 +445,13 @@ CASES = [
         {"titles": [["Lò Văn Dũng", "Trưởng đoàn"], ["Lò Văn Dũng", "Thiếu tá"],
                     ["Lý Hải Minh", "Trấn trưởng"], ["Lý Hải Minh", "Trưởng đoàn"]]},
         id="head-of-delegation-with-rank-and-township-head"),
+    pytest.param(
+        "Giám đốc Sở Công Thương, Phó Trưởng ban Ban Chỉ đạo cửa khẩu tỉnh Lạng Sơn, ông Vi "
+        "Văn Hưng cho biết: lượng hàng thông quan tăng. Đại sứ Trung Quốc tại Việt Nam Hồng "
+        "Minh Lợi dự.",
+        {"titles": [["Vi Văn Hưng", "Giám đốc"], ["Vi Văn Hưng", "Phó Trưởng ban"]],
+         "people": ["Vi Văn Hưng"]},
+        id="titles-then-comma-and-honorific-before-the-name"),
 ]
 
 

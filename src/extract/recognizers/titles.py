@@ -27,6 +27,7 @@ _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _COMPLEMENT = re.compile(
     rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
 _HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
+_HON_COMMA_BEFORE = re.compile(r",[ \t]*(?:ông|bà|đồng chí)[ \t]+$", re.IGNORECASE)
 
 
 
@@ -142,6 +143,16 @@ class TitleRecognizer:
                 while k > 0 and text[k - 1] in " \t":
                     k -= 1
                 before = by_end.get(k)
+                if before is None and pos == person.start:
+                    # "Giám đốc Sở Ngoại vụ, Phó Chủ tịch Liên hiệp …, ông Đặng Quang Tuấn
+                    # cho biết": the titles, a comma and an honorific, then the name
+                    hc = _HON_COMMA_BEFORE.search(text, max(0, pos - 20), pos)
+                    if hc is not None:
+                        k2 = hc.start()
+                        while k2 > 0 and text[k2 - 1] in " \t":
+                            k2 -= 1
+                        if by_end.get(k2) is not None:
+                            k, before = k2, by_end[k2]
                 if before is None and k > 0 and text[k - 1] == ")":
                     # "Bí thư Tỉnh ủy Vân Nam (Trung Quốc) Vương Ninh": the country of the
                     # body between the title and the name
