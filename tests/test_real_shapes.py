@@ -446,10 +446,9 @@ CASES = [
                     ["Lý Hải Minh", "Trấn trưởng"], ["Lý Hải Minh", "Trưởng đoàn"]]},
         id="head-of-delegation-with-rank-and-township-head"),
     pytest.param(
-        "Giám đốc Sở Công Thương, Phó Trưởng ban Ban Chỉ đạo cửa khẩu tỉnh Lạng Sơn, ông Vi "
-        "Văn Hưng cho biết: lượng hàng thông quan tăng. Đại sứ Trung Quốc tại Việt Nam Hồng "
-        "Minh Lợi dự.",
-        {"titles": [["Vi Văn Hưng", "Giám đốc"], ["Vi Văn Hưng", "Phó Trưởng ban"]],
+        "Giám đốc Sở Công Thương, Phó Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Lạng Sơn, "
+        "ông Vi Văn Hưng cho biết: lượng hàng thông quan tăng.",
+        {"titles": [["Vi Văn Hưng", "Giám đốc"], ["Vi Văn Hưng", "Phó Chủ tịch"]],
          "people": ["Vi Văn Hưng"]},
         id="titles-then-comma-and-honorific-before-the-name"),
 ]
