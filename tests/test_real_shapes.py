@@ -451,6 +451,11 @@ CASES = [
         {"titles": [["Vi Văn Hưng", "Giám đốc"], ["Vi Văn Hưng", "Phó Chủ tịch"]],
          "people": ["Vi Văn Hưng"]},
         id="titles-then-comma-and-honorific-before-the-name"),
+    pytest.param(
+        "Giám đốc Sở Công Thương, Phó Trưởng ban Ban Chỉ đạo cửa khẩu tỉnh Lạng Sơn, ông Vi "
+        "Văn Hưng cho biết: lượng hàng thông quan tăng.",
+        {"people": ["Vi Văn Hưng"], "organizations": ["Ban Chỉ đạo cửa khẩu tỉnh Lạng Sơn"]},
+        id="purpose-clause-ends-before-a-person"),
 ]
 
 

@@ -116,6 +116,10 @@ class OrganizationRecognizer:
         # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
         suffixes = {lower_same_length(x) for x in titles_table.suffix}
         self._omitted = tuple(fold_key(h) for h in t.omitted_head)
+        names_table: gazetteers.NamesTable = gazetteers.load("names")
+        hon = sorted(names_table.honorific, key=len, reverse=True)
+        self._honorific_at = re.compile(
+            rf"(?:{'|'.join(re.escape(h) for h in hon)})[ \t]", re.IGNORECASE)
         generic = sorted((w for w in t.locality_word if w in _GENERIC_LOCALITY or w == "trấn"),
                          key=len, reverse=True)
         self._locality_in_name = re.compile(
@@ -523,8 +527,7 @@ class OrganizationRecognizer:
             return word[0]
         return pos
 
-    @staticmethod
-    def _purpose(text: str, pos: int) -> int:
+    def _purpose(self, text: str, pos: int) -> int:
         window = text[pos: pos + 160]
         end = len(window)
         for ch in ".;:\n(":
@@ -538,7 +541,8 @@ class OrganizationRecognizer:
         seg = window[:end]
         for m in re.finditer(r",\s*", seg):
             nxt = seg[m.end(): m.end() + 1]
-            if not nxt or nxt.isupper():
+            # (", ông Vi Văn Hưng cho biết": a person follows, the clause is over)
+            if not nxt or nxt.isupper() or self._honorific_at.match(seg, m.end()):
                 end = m.start()
                 break
         clause = window[:end].rstrip(" ,")
