@@ -74,6 +74,8 @@ _SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?
 _REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
 _DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
 _AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
+# A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …".
+_AT_MEETING = re.compile(r"[ \t]*(?:[Tt]ại|[Tt]rong)[ \t]+(?:(?:buổi|cuộc|phiên|lễ)[ \t]+)?$")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -103,6 +105,8 @@ class _Mention:
     parties: list[MeetingPartyHit] = field(default_factory=list)
     people: list[MeetingPersonHit] = field(default_factory=list)
     offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
+    # Opened by a reference ("Tại hội đàm, …"): the text dates it only in its own clause.
+    referred: bool = False
 
 
 class _Index:
@@ -248,6 +252,9 @@ class MeetingRecognizer:
         lead = self._lead(doc)
         about = {x for x in (lead, self._headline_sentence(doc)) if x is not None}
         attending: tuple[int, int] | None = None  # the last sentence naming attendance
+        # Clauses naming bodies or people but no meeting, while none is reported yet: the
+        # "hai bên" of a later "Tại hội nghị, hai bên …".
+        recent: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit], list[PersonHit]]] = []
         for sent, (cs, ce) in clauses:
             # "Buổi lễ có sự tham dự của lãnh đạo các sở, ngành. Trong đó có Sở A, Sở B":
             # the sentence right after an attendance sentence goes on with its list.
@@ -278,6 +285,22 @@ class MeetingRecognizer:
                               meetings, current, ix)
             m = _Mention(clause=(cs, ce), sentence=sent)
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
+            before: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit],
+                               list[PersonHit]]] = []
+            if main is None and ctrigs and (
+                    current is None or not any(x.parties or x.offices or x.people
+                                               for x in meetings[current][1])) \
+                    and _AT_MEETING.match(text, cs, ctrigs[0][0]):
+                # "Tại hội đàm, đại biểu Đồn A và Trạm B đã trao đổi …" with no meeting
+                # reported before it (an excerpt, a caption): the meeting it names is the
+                # article's, its participants those of the clause, or for "Tại hội nghị,
+                # hai bên …" those the two sentences before it named.
+                if not corgs and not cpeople and self._both.search(text, cs, ce):
+                    sents = sorted({r[0] for r in recent})[-2:]
+                    before = [r for r in recent if r[0] in sents]
+                if corgs or cpeople or before:
+                    main = ctrigs[0]
+                    m.referred = True
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
@@ -304,9 +327,16 @@ class MeetingRecognizer:
                                       # 18/3, Đoàn đại biểu tỉnh A đã có buổi Hội đàm
                                       # với Đoàn đại biểu châu B"); a headline, only
                                       # with its date ("… đón tàu container" is none).
-                                      opens=current is None and (sent == lead or (
-                                          sent in about and m.date is not None)),
+                                      opens=bool(before) or (current is None and (
+                                          sent == lead or (sent in about
+                                                           and m.date is not None))),
                                       refers=bool(self._both.search(text, cs, ce)))
+                for bsent, bclause, borgs, bpeople in before:
+                    bm = _Mention(clause=bclause, sentence=bsent, referred=True)
+                    self._participants(doc, text, bm, borgs, bpeople, ix, titled_spans,
+                                       event=False)
+                    if current is not None:
+                        meetings[current][1].append(bm)
             elif current is not None:
                 head = min(ce, cs + 30)
                 # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
@@ -346,6 +376,9 @@ class MeetingRecognizer:
             for p in cpeople:
                 if self._leader.search(text[max(cs, p.start - 60):p.start]):
                     leader = p
+            if not ctrigs and (corgs or cpeople):
+                recent.append((sent, (cs, ce), corgs, cpeople))
+                del recent[:-8]
             owner.append((cs, current))
 
         out: list[MeetingHit] = []
@@ -785,7 +818,9 @@ class MeetingRecognizer:
 
     def _finish(self, hit: MeetingHit, mentions: list[_Mention], lead_date: str | None,
                 article_date: str | None) -> None:
-        if hit.date is None:
+        # A meeting first given its participants by a reference keeps no date it lacks.
+        named = next((x for x in mentions if x.parties or x.offices or x.people), mentions[0])
+        if hit.date is None and not named.referred:
             hit.date = lead_date or article_date
             hit.confidence = 0.7
         parties: dict[tuple[str, str | None], MeetingPartyHit] = {}
