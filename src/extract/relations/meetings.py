@@ -74,6 +74,10 @@ _SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?
 _REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
 _DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
 _AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
+# Between the acting body and "phối hợp": its parent or places ("Đồn Biên phòng A, Bộ đội
+# Biên phòng tỉnh B (Việt Nam) phối hợp với …"), within one clause.
+_JOINT_GAP = re.compile(r"[^.;\n]{0,80}")
+_CLAUSE_END = re.compile(r"[.;\n]")
 # A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …".
 _AT_MEETING = re.compile(r"[ \t]*(?:[Tt]ại|[Tt]rong)[ \t]+(?:(?:buổi|cuộc|phiên|lễ)[ \t]+)?$")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
@@ -205,6 +209,19 @@ class MeetingRecognizer:
         self._joint = [fold_key(j) for j in t.joint_body]
         self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
                                     re.IGNORECASE)
+        # The joint frame's verbs: the organize words, and the heads of the patrol
+        # triggers ("tuần tra song phương" → "tuần tra").
+        joint_verbs = {w.lower(): "ceremony" for w in t.organize if len(w.split()) <= 2}
+        for tr in t.trigger:
+            if tr.kind == "joint patrol or inspection":
+                joint_verbs.setdefault(" ".join(tr.text.lower().split()[:2]).rstrip(","),
+                                       tr.kind)
+        self._kind.update({w: k for w, k in joint_verbs.items() if w not in self._kind})
+        self._joint_frame = re.compile(r"(?<!\w)phối hợp(?:[ \t]+với)?[ \t]+")
+        self._joint_verb = re.compile(
+            r"[^.;\n]{0,90}?(?<!\w)(?P<verb>"
+            + "|".join(re.escape(w) for w in sorted(joint_verbs, key=len, reverse=True))
+            + r")(?!\w)")
         self._both = re.compile(rf"(?<!\w)(?:{alternation(t.both_sides)})(?!\w)", re.IGNORECASE)
 
     # --- the stage ------------------------------------------------------------------------
@@ -241,6 +258,7 @@ class MeetingRecognizer:
             if surface[1:] != entry[1:] and not surface.isupper():
                 continue
             triggers.append((s, e, word))
+        triggers = self._joint_acts(text, orgs, org_starts, org_span_ix, triggers)
         trig_starts = [s for s, _, _ in triggers]
 
         clauses = self._clauses(doc)
@@ -392,6 +410,47 @@ class MeetingRecognizer:
         doc.meetings = out
 
     # --- clauses and triggers -------------------------------------------------------------
+
+    def _joint_acts(self, text: str, orgs: list[OrgHit], org_starts: list[int],
+                    org_spans: SpanIndex, triggers: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """"Đồn A phối hợp với Trạm B (Trung Quốc) tổ chức khôi phục chợ biên giới", "Chi
+        cục A phối hợp với Đồn B kiểm tra công tác thông quan": one body acting with another
+        reports an event of both even when what they do is no trigger word (an organized
+        event only when one of them is Chinese: a cross-border one); the verb
+        (an ``organize`` word, or the head of a patrol trigger: "tuần tra", "kiểm tra") is
+        its trigger.  A trigger word after the verb ("tổ chức tuần tra song phương") is the
+        event's own and wins."""
+        found: list[tuple[int, int, str]] = []
+        starts = [s for s, _, _ in triggers]
+        for m in self._joint_frame.finditer(text):
+            i = bisect.bisect_left(org_starts, m.end())
+            if i >= len(orgs) or orgs[i].start != m.end():
+                continue  # "phối hợp với các lực lượng": no body named
+            j = bisect.bisect_left(org_starts, m.start()) - 1
+            if j < 0 or not _JOINT_GAP.fullmatch(text, orgs[j].end, m.start()):
+                continue  # no body acting before "phối hợp"
+            verb = self._joint_verb.match(text, orgs[i].end)
+            if verb is None:
+                continue
+            vs, ve = verb.span("verb")
+            if org_spans.holds(vs):
+                continue  # "Trạm kiểm tra biên phòng …": a body's name
+            k = bisect.bisect_left(starts, vs)
+            nxt = starts[k] if k < len(starts) else len(text)
+            stop = _CLAUSE_END.search(text, ve)
+            if nxt < (stop.start() if stop else len(text)):
+                continue  # the event's own trigger word follows
+            word = text[vs:ve].lower()
+            if self._kind[word] == "ceremony" and "CN" not in (orgs[i].side, orgs[j].side):
+                # "Huyện đoàn A phối hợp với Đồn Biên phòng B tổ chức hành trình …": an
+                # event one side organizes for its own people is no meeting; a joint
+                # inspection of two of its bodies is one.
+                continue
+            found.append((vs, ve, word))
+        if not found:
+            return triggers
+        return sorted(triggers + found)
+
 
     @staticmethod
     def _clauses(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int]]]:
