@@ -423,24 +423,30 @@ class MeetingRecognizer:
         found: list[tuple[int, int, str]] = []
         starts = [s for s, _, _ in triggers]
         for m in self._joint_frame.finditer(text):
-            i = bisect.bisect_left(org_starts, m.end())
-            if i >= len(orgs) or orgs[i].start != m.end():
-                continue  # "phối hợp với các lực lượng": no body named
             j = bisect.bisect_left(org_starts, m.start()) - 1
             if j < 0 or not _JOINT_GAP.fullmatch(text, orgs[j].end, m.start()):
                 continue  # no body acting before "phối hợp"
-            verb = self._joint_verb.match(text, orgs[i].end)
+            i = bisect.bisect_left(org_starts, m.end())
+            partner = i < len(orgs) and orgs[i].start == m.end()
+            verb = self._joint_verb.match(text, orgs[i].end if partner else m.end())
             if verb is None:
                 continue
             vs, ve = verb.span("verb")
             if org_spans.holds(vs):
                 continue  # "Trạm kiểm tra biên phòng …": a body's name
+            word = text[vs:ve].lower()
+            then = self._joint_verb.match(text, ve, min(len(text), ve + 16))
+            if self._kind[word] == "ceremony" and then is not None:
+                # "tổ chức kiểm tra, tu bổ mốc": the patrol verb is what is organized.
+                vs, ve = then.span("verb")
+                word = text[vs:ve].lower()
+            if not partner:
+                continue  # "phối hợp với các lực lượng chức năng kiểm tra sức khỏe …"
             k = bisect.bisect_left(starts, vs)
             nxt = starts[k] if k < len(starts) else len(text)
             stop = _CLAUSE_END.search(text, ve)
             if nxt < (stop.start() if stop else len(text)):
                 continue  # the event's own trigger word follows
-            word = text[vs:ve].lower()
             if self._kind[word] == "ceremony" and "CN" not in (orgs[i].side, orgs[j].side):
                 # "Huyện đoàn A phối hợp với Đồn Biên phòng B tổ chức hành trình …": an
                 # event one side organizes for its own people is no meeting; a joint
