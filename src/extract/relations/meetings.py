@@ -78,6 +78,11 @@ _AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
 # Biên phòng tỉnh B (Việt Nam) phối hợp với …"), within one clause.
 _JOINT_GAP = re.compile(r"[^.;\n]{0,80}")
 _CLAUSE_END = re.compile(r"[.;\n]")
+# A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
+# secretary).
+_SIGNED = re.compile(r"(?<![Tt]hư )(?<!\w)ký(?:[ \t]+kết)?(?!\w)")
+_PASSIVE = re.compile(r"(?<!\w)được[ \t]+$")
+_SIGNED_YEAR = re.compile(r"[ \t]+(?:vào[ \t]+)?(?:năm[ \t]+)?")
 # A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …".
 _AT_MEETING = re.compile(r"[ \t]*(?:[Tt]ại|[Tt]rong)[ \t]+(?:(?:buổi|cuộc|phiên|lễ)[ \t]+)?$")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
@@ -217,6 +222,7 @@ class MeetingRecognizer:
                 joint_verbs.setdefault(" ".join(tr.text.lower().split()[:2]).rstrip(","),
                                        tr.kind)
         self._kind.update({w: k for w, k in joint_verbs.items() if w not in self._kind})
+        self._kind.setdefault("ký", "signing")
         self._joint_frame = re.compile(r"(?<!\w)phối hợp(?:[ \t]+với)?[ \t]+")
         self._joint_verb = re.compile(
             r"[^.;\n]{0,90}?(?<!\w)(?P<verb>"
@@ -291,6 +297,9 @@ class MeetingRecognizer:
                 listing = None if listing != sent else listing
                 owner.append((cs, current))
                 continue
+            self._signed(text, (cs, ce), sent, dates[bisect.bisect_left(date_starts, cs):
+                                                     bisect.bisect_left(date_starts, ce)],
+                         meetings, current, ix, titled_spans, lead)
             if current is not None and ctrigs:
                 self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
                                 dates[bisect.bisect_left(date_starts, cs):
@@ -579,6 +588,54 @@ class MeetingRecognizer:
             m.parties = parties
             meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word],
                                         trigger=(s, e), date=year, confidence=0.7), [m]))
+            return
+
+    def _signed(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
+                cdates: list,  # type: ignore[type-arg]
+                meetings: list[tuple[MeetingHit, list[_Mention]]], current: int | None,
+                ix: _Index, titled_spans: SpanIndex, lead: tuple[int, int] | None) -> None:
+        """"… theo quy chế phối hợp ký ngày 20/12/2023", "Bản ghi nhớ … ký năm 2019 giữa hai
+        đơn vị": the signing of the document the two sides work under, a meeting of its
+        own date.  Its parties are the two sides of the meeting being reported, else the
+        first body of each side in the lead sentence ("hai đơn vị")."""
+        cs, ce = clause
+        for sm in _SIGNED.finditer(text, cs, ce):
+            if _PASSIVE.search(text, max(cs, sm.start() - 6), sm.start()) or \
+                    self._proposal.search(text, cs, sm.start()):
+                # "Nghị định thư … được ký năm 2009": a treaty of the states; "đề nghị …
+                # để ký biên bản": proposed.
+                continue
+            # A day after the document signed ("ký kết quy chế phối hợp ngày 8/1/2015"); a
+            # year right after "ký" ("ký năm 2019"), not a document's own ("ký quy chế
+            # phối hợp năm 2025") nor its number's date ("Kế hoạch số 125/KH ngày …").
+            d = next((d for d in cdates if sm.end() <= d.start <= sm.end() + 60 and (
+                d.granularity == "day" and not re.search(r"[,.;]|(?<!\w)số(?!\w)",
+                                                         text[sm.end():d.start])
+                or d.granularity == "year" and _SIGNED_YEAR.fullmatch(
+                    text, sm.end(), d.start))), None)
+            if d is None or any(h.date == d.value for h, _ in meetings):
+                continue
+            parties: list[MeetingPartyHit] = []
+            if current is not None:
+                parties = [MeetingPartyHit(organization=p.organization, side=p.side,
+                                           role=p.role, confidence=0.7)
+                           for x in meetings[current][1] for p in x.parties
+                           if p.role is not None]
+            elif lead is not None:
+                for side in ("VN", "CN"):
+                    o = next((o for o in ix.orgs_in(*lead) if o.side == side
+                              and not titled_spans.holds(o.start)), None)
+                    if o is not None:
+                        parties.append(MeetingPartyHit(organization=o.name, side=side,
+                                                       role="host", confidence=0.7))
+            if not {p.side for p in parties} >= {"VN", "CN"}:
+                continue  # a document signed by two sides
+            word = "ký kết" if "kết" in sm.group() else "ký"
+            m = _Mention(clause=clause, sentence=sent, trigger=sm.span(), kind=word,
+                         triggers=[sm.span()], date=d.value)
+            m.parties = parties
+            meetings.append((MeetingHit(kind=word, kind_norm="signing", trigger=sm.span(),
+                                        date=d.value, confidence=0.7), [m]))
             return
 
     @staticmethod
