@@ -427,3 +427,86 @@ def test_the_sentence_after_an_attendance_sentence_goes_on_with_its_list(process
         "có sự tham dự của lãnh đạo các sở, ngành của tỉnh. Trong đó có Sở Xây dựng, Sở Tư pháp."))
     names = {p.organization for m in doc.meetings for p in m.parties}
     assert {"Sở Xây dựng", "Sở Tư pháp"} <= names
+
+
+# --- classes found on the real articles, on texts written for these tests ------------------
+
+
+def test_a_meeting_known_only_by_a_reference_is_reported_undated(process) -> None:  # type: ignore[no-untyped-def]
+    # An excerpt (a caption, then the body) that never reports the talks themselves.
+    doc = _meetings(process, (
+        "Quang cảnh buổi làm việc của hai đơn vị.\n"
+        "Tại hội đàm, đại biểu Đồn Biên phòng Pò Mã và Trạm Kiểm tra biên phòng Bình Mãng "
+        "(Quảng Tây, Trung Quốc) đã trao đổi các nội dung về quản lý đường biên."))
+    assert _parties(doc) == [(None, "CN", "Trạm Kiểm tra biên phòng Bình Mãng"),
+                             (None, "VN", "Đồn Biên phòng Pò Mã")]
+
+
+def test_both_sides_of_a_referenced_meeting_are_those_named_before_it(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Thời gian qua, UBND tỉnh Hà Giang và Chính phủ nhân dân châu Văn Sơn đã triển khai "
+        "hợp tác đạt nhiều kết quả.\n"
+        "Tại hội nghị, hai bên thống nhất đẩy nhanh nâng cấp cặp cửa khẩu."))
+    assert [(d, s) for d, s, _ in _parties(doc)] == [(None, "CN"), (None, "VN")]
+    assert {m.kind_norm for m in doc.meetings} == {"conference"}
+
+
+def test_a_reference_after_a_reported_meeting_opens_no_other(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _ONE_MEETING)
+    assert [m.date for m in doc.meetings] == ["2025-03-12"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Ngày 15/3/2025, UBND huyện Hoàng Su Phì phối hợp với Chính phủ nhân dân huyện "
+                 "Mã Quan (Vân Nam, Trung Quốc) tổ chức khôi phục phiên chợ biên giới.",
+                 "ceremony", id="organized-across-the-border"),
+    pytest.param("Chiều 4-5, Chi cục Hải quan khu vực VIII phối hợp với Đồn Biên phòng Săm Pun "
+                 "kiểm tra công tác thông quan nông sản.", "joint patrol or inspection",
+                 id="joint-inspection"),
+    pytest.param("Ngày 2/3/2025, Đồn Biên phòng Lũng Cú phối hợp với Trạm Kiểm tra biên phòng "
+                 "Điền Bồng (Trung Quốc) tổ chức kiểm tra, sơn sửa mốc giới.",
+                 "joint patrol or inspection", id="organized-inspection"),
+])
+def test_one_body_acting_with_another_is_a_joint_event(process, text: str,  # type: ignore[no-untyped-def]
+                                                       kind: str) -> None:
+    doc = _meetings(process, text)
+    assert [m.kind_norm for m in doc.meetings] == [kind]
+    assert len(doc.meetings[0].parties) == 2
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ngày 6/4, Huyện đoàn Bảo Lâm phối hợp với Đồn Biên phòng Cốc Pàng tổ chức "
+                 "hành trình tuổi trẻ về nguồn.", id="one-side-organizes-for-its-own"),
+    pytest.param("Sau khi tiếp nhận, Đồn Biên phòng Cốc Pàng phối hợp với các lực lượng chức "
+                 "năng kiểm tra sức khỏe cho công dân.", id="no-partner-named"),
+])
+def test_acting_together_without_a_partner_across_the_border_is_no_meeting(  # type: ignore[no-untyped-def]
+        process, text: str) -> None:
+    assert _meetings(process, text).meetings == []
+
+
+def test_the_signing_of_the_rules_two_sides_work_under_is_a_meeting(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Sáng 3-6, Đồn Biên phòng Săm Pun phối hợp với Trạm Kiểm tra biên phòng Điền Bồng "
+        "(Trung Quốc) tổ chức tuần tra song phương tại khu vực mốc 415.\n"
+        "Đây là lần thứ 8 hai đơn vị tuần tra song phương theo quy chế phối hợp ký ngày "
+        "14/2/2022."))
+    assert sorted({m.date for m in doc.meetings}) == ["2022-02-14", "2025-06-03"]
+    signing = next(m for m in doc.meetings if m.date == "2022-02-14")
+    assert signing.kind_norm == "signing"
+    assert {p.side for p in signing.parties} == {"VN", "CN"}
+
+
+@pytest.mark.parametrize("tail", [
+    pytest.param("Hai bên ký quy chế phối hợp năm 2026 với nhiều nội dung mới.",
+                 id="the-documents-own-year"),
+    pytest.param("Ông Tráng A Dơ đề nghị hai bên sớm hoàn thiện hồ sơ để ký biên bản trong "
+                 "năm 2026.", id="proposed"),
+    pytest.param("Hai bên ký kết Kế hoạch phối hợp số 45/KH-BP ngày 20/5/2024.",
+                 id="a-numbered-documents-date"),
+])
+def test_a_date_that_is_not_a_signings_gives_no_meeting(process, tail: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 3/6/2025, Đồn Biên phòng Săm Pun hội đàm với Trạm Kiểm tra biên phòng Điền Bồng "
+        f"(Trung Quốc). {tail}"))
+    assert [m.date for m in doc.meetings] == ["2025-06-03"]
