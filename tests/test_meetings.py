@@ -510,3 +510,27 @@ def test_a_date_that_is_not_a_signings_gives_no_meeting(process, tail: str) -> N
         "Ngày 3/6/2025, Đồn Biên phòng Săm Pun hội đàm với Trạm Kiểm tra biên phòng Điền Bồng "
         f"(Trung Quốc). {tail}"))
     assert [m.date for m in doc.meetings] == ["2025-06-03"]
+
+
+def test_the_event_a_meeting_takes_place_within_is_a_meeting_of_its_own(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Trong khuôn khổ Hội nghị hợp tác giữa UBND tỉnh Cao Bằng và Chính phủ nhân dân Khu "
+        "tự trị dân tộc Choang Quảng Tây năm 2025, chiều 11/3/2025, ông Lê Hải Hòa, Phó Chủ "
+        "tịch UBND tỉnh Cao Bằng hội kiến ông Vi Triều Dương, Phó Chủ tịch Chính phủ nhân dân "
+        "thành phố Bách Sắc."))
+    dates = sorted(str(m.date) for m in doc.meetings)
+    # The talks take their own day, not the conference's year; the conference, undated by
+    # a day of its own, is no part of them.
+    assert dates == ["2025-03-11", "None"]
+    talks = next(m for m in doc.meetings if m.date == "2025-03-11")
+    assert talks.kind_norm == "talks"
+    assert {q.name for q in talks.people} == {"Lê Hải Hòa", "Vi Triều Dương"}
+
+
+def test_a_lead_within_a_frame_takes_the_meetings_day_not_the_frames_year(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Gặp xã giao giữa lãnh đạo tỉnh Hà Giang và châu Văn Sơn\n"
+        "Nhân dịp Chương trình giao lưu mùa xuân năm 2025, chiều tối 20/1/2025, tại thành phố "
+        "Hà Giang đã diễn ra buổi gặp xã giao giữa UBND tỉnh Hà Giang và Chính phủ nhân dân "
+        "châu Văn Sơn."))
+    assert [m.date for m in doc.meetings] == ["2025-01-20"]

@@ -78,6 +78,10 @@ _AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
 # Biên phòng tỉnh B (Việt Nam) phối hợp với …"), within one clause.
 _JOINT_GAP = re.compile(r"[^.;\n]{0,80}")
 _CLAUSE_END = re.compile(r"[.;\n]")
+# A clause opening on the event a meeting takes place within, and the comma that sets off
+# the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
+_FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
+_DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
 # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
 # secretary).
 _SIGNED = re.compile(r"(?<![Tt]hư )(?<!\w)ký(?:[ \t]+kết)?(?!\w)")
@@ -116,6 +120,8 @@ class _Mention:
     offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
     # Opened by a reference ("Tại hội đàm, …"): the text dates it only in its own clause.
     referred: bool = False
+    # The event a reported meeting takes place within: no later mention joins it.
+    framing: bool = False
 
 
 class _Index:
@@ -287,6 +293,16 @@ class MeetingRecognizer:
                      and not text[attending[1]:sent[0]].strip())
             if self._attend.search(text, cs, ce):
                 attending = sent
+            fe = self._frame_end(text, cs, ce, dates, date_starts, people_starts)
+            if fe is not None:
+                # "Trong khuôn khổ Hội nghị … giữa Tỉnh ủy A, B và Tỉnh ủy C, ngày 27/3, ông
+                # X hội kiến ông Y": the event the meeting is part of is not its report; it
+                # is a meeting of its own (the conference of the bodies it lists, dated only
+                # by a day of its own), and the clause reports from its end on.
+                self._framing(doc, text, sent, (cs, fe), triggers, trig_starts, orgs,
+                              org_starts, people, people_starts, dates, date_starts,
+                              meetings, ix, titled_spans)
+                cs = fe
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
             corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
@@ -590,6 +606,61 @@ class MeetingRecognizer:
                                         trigger=(s, e), date=year, confidence=0.7), [m]))
             return
 
+    @staticmethod
+    def _frame_end(text: str, cs: int, ce: int, dates: list,  # type: ignore[type-arg]
+                   date_starts: list[int], people_starts: list[int]) -> int | None:
+        """Where a clause opening on the event it takes place within ("Trong khuôn khổ …",
+        "Nhân dịp …", "Bên lề …") starts reporting: at the comma before its first date set
+        off by a comma (", chiều 20/2,"), else at the comma before its first person (the
+        commas of a list of places come before: "Tỉnh ủy các tỉnh: Hà Giang, Lào Cai")."""
+        if not _FRAMING.match(text, cs, ce):
+            return None
+        for d in dates[bisect.bisect_left(date_starts, cs):bisect.bisect_left(date_starts, ce)]:
+            lead = _DATE_OPENING.search(text, cs, d.start)
+            if lead is not None and lead.end() == d.start:
+                return lead.start() + 1
+        for p in people_starts[bisect.bisect_left(people_starts, cs):
+                               bisect.bisect_left(people_starts, ce)]:
+            comma = text.rfind(",", cs, p)
+            if comma >= 0 and re.fullmatch(_HONORIFIC + r"[ \t]*", text[comma + 1:p].strip()
+                                           + " "):
+                return comma + 1
+        return None
+
+    def _framing(self, doc: Document, text: str, sent: tuple[int, int],
+                 frame: tuple[int, int], triggers: list[tuple[int, int, str]],
+                 trig_starts: list[int], orgs: list[OrgHit], org_starts: list[int],
+                 people: list[PersonHit], people_starts: list[int],
+                 dates: list,  # type: ignore[type-arg]
+                 date_starts: list[int], meetings: list[tuple[MeetingHit, list[_Mention]]],
+                 ix: _Index, titled_spans: SpanIndex) -> None:
+        fs, fe = frame
+        ftrigs = [t for t in triggers[bisect.bisect_left(trig_starts, fs):
+                                      bisect.bisect_left(trig_starts, fe)]
+                  if self._kind[t[2]] == "conference"]
+        if not ftrigs:
+            return
+        s, e, word = ftrigs[0]
+        day = next((d.value for d in dates[bisect.bisect_left(date_starts, fs):
+                                           bisect.bisect_left(date_starts, fe)]
+                    if d.granularity == "day"), None)
+        m = _Mention(clause=frame, sentence=sent, trigger=(s, e), kind=word, triggers=[(s, e)],
+                     date=day, referred=True, framing=True)
+        forgs = orgs[bisect.bisect_left(org_starts, fs):bisect.bisect_left(org_starts, fe)]
+        fpeople = people[bisect.bisect_left(people_starts, fs):
+                         bisect.bisect_left(people_starts, fe)]
+        self._participants(doc, text, m, forgs, fpeople, ix, titled_spans, event=True)
+        # "giữa Bí thư Tỉnh ủy các tỉnh A, B và Bí thư Tỉnh ủy C": the bodies the frame
+        # names in its participants' titles are its parties.
+        named = {p.organization for p in m.parties}
+        m.parties += [MeetingPartyHit(organization=o.name, side=self._org_side(text, frame, o, ix),
+                                      role="host", confidence=0.7)
+                      for o in forgs if titled_spans.holds(o.start) and o.name not in named
+                      and not self._joint_body(o.name, ix)]
+        if m.parties or m.offices:
+            meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word], trigger=(s, e),
+                                        date=day, confidence=0.7), [m]))
+
     def _signed(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
                 cdates: list,  # type: ignore[type-arg]
                 meetings: list[tuple[MeetingHit, list[_Mention]]], current: int | None,
@@ -885,14 +956,17 @@ class MeetingRecognizer:
             # word with neither names no meeting we can tell.
             target = current if (m.people or refers) else None
         elif m.date is not None:
-            target = next((i for i, (h, _) in enumerate(meetings) if h.date == m.date), None)
+            target = next((i for i, (h, ms) in enumerate(meetings) if h.date == m.date
+                           and not ms[0].framing), None)
             if target is None:
                 target = next((i for i in reversed(range(len(meetings)))
                                if meetings[i][0].date is None
+                               and not meetings[i][1][0].framing
                                and self._shares(meetings[i][1], m)), None)
         else:
             target = next((i for i in reversed(range(len(meetings)))
-                           if self._shares(meetings[i][1], m)), current)
+                           if not meetings[i][1][0].framing
+                           and self._shares(meetings[i][1], m)), current)
         if target is None:
             if not named and not opens and not self._visit_by_people([m]):
                 return current
@@ -927,6 +1001,9 @@ class MeetingRecognizer:
         lead = self._lead(doc)
         lead_date = None
         for s, e in [lead] if lead else []:
+            # Not the date of the event the lead's meeting takes place within.
+            s = self._frame_end(doc.text, s, e, dates, [d.start for d in dates],
+                                sorted(p.start for p in doc.people)) or s
             for d in dates:
                 if s <= d.start < e and not _long_span(d.value) and (
                         d.granularity == "span" or not self._date_block.search(
