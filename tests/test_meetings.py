@@ -534,3 +534,14 @@ def test_a_lead_within_a_frame_takes_the_meetings_day_not_the_frames_year(proces
         "Hà Giang đã diễn ra buổi gặp xã giao giữa UBND tỉnh Hà Giang và Chính phủ nhân dân "
         "châu Văn Sơn."))
     assert [m.date for m in doc.meetings] == ["2025-01-20"]
+
+
+def test_an_earlier_undated_meeting_is_one_of_its_own(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 5/9/2024, Sở Ngoại vụ tỉnh Cao Bằng tiếp nhận 12 công dân do Trạm Kiểm tra biên "
+        "phòng Thạc Long (Trung Quốc) trao trả.\n"
+        "Trước đó, ông Hoàng Văn Tú, Giám đốc Sở Ngoại vụ tỉnh Cao Bằng đã làm việc với Cục "
+        "Công an thành phố Bách Sắc về thủ tục xác minh."))
+    assert sorted(str(m.date) for m in doc.meetings) == ["2024-09-05", "None"]
+    earlier = next(m for m in doc.meetings if m.date is None)
+    assert [q.name for q in earlier.people] == ["Hoàng Văn Tú"]

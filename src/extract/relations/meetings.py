@@ -82,6 +82,7 @@ _CLAUSE_END = re.compile(r"[.;\n]")
 # the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
 _FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
+_EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
 # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
 # secretary).
 _SIGNED = re.compile(r"(?<![Tt]hư )(?<!\w)ký(?:[ \t]+kết)?(?!\w)")
@@ -120,7 +121,8 @@ class _Mention:
     offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
     # Opened by a reference ("Tại hội đàm, …"): the text dates it only in its own clause.
     referred: bool = False
-    # The event a reported meeting takes place within: no later mention joins it.
+    # The event a reported meeting takes place within, or an earlier one ("Trước đó, …"):
+    # no later mention joins it.
     framing: bool = False
 
 
@@ -364,6 +366,16 @@ class MeetingRecognizer:
                     # "Đoàn cũng làm việc với …": the delegation led by the last leader named.
                     self._participants(doc, text, m, [], [leader], ix, titled_spans,
                                        event=True)
+                if m.date is None and (m.parties or m.offices) and \
+                        _EARLIER.match(text, sent[0], m.trigger[0]):
+                    # "Trước đó, ông A đã làm việc với Sở B …": an earlier meeting of its
+                    # own, undated unless its clause dates it; the report goes on with the
+                    # meeting it came before.
+                    m.referred = m.framing = True
+                    meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
+                                                trigger=m.trigger, confidence=0.7), [m]))
+                    owner.append((cs, current))
+                    continue
                 current = self._merge(meetings, m, current,
                                       # The lead opens the article's meeting even when
                                       # its date has no year we can resolve ("Chiều
