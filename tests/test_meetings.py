@@ -545,3 +545,14 @@ def test_an_earlier_undated_meeting_is_one_of_its_own(process) -> None:  # type:
     assert sorted(str(m.date) for m in doc.meetings) == ["2024-09-05", "None"]
     earlier = next(m for m in doc.meetings if m.date is None)
     assert [q.name for q in earlier.people] == ["Hoàng Văn Tú"]
+
+
+def test_the_members_of_a_delegation_are_at_each_of_its_meetings(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Từ ngày 3 đến ngày 5/6/2025, Đoàn đại biểu châu Văn Sơn do ông Dương Quốc Hoa, Châu "
+        "trưởng Chính phủ nhân dân châu Văn Sơn làm Trưởng đoàn đã thăm và làm việc tại tỉnh "
+        "Hà Giang. Cùng đi có bà Lý Mỹ Linh, Phó Chủ nhiệm Văn phòng Ngoại vụ châu Văn Sơn.\n"
+        "Ngày 4/6/2025, ông Dương Quốc Hoa đã hội kiến ông Hầu Văn Sình, Bí thư Tỉnh ủy Hà "
+        "Giang."))
+    talks = next(m for m in doc.meetings if m.date == "2025-06-04")
+    assert "Lý Mỹ Linh" in {q.name for q in talks.people}

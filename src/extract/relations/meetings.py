@@ -82,6 +82,7 @@ _CLAUSE_END = re.compile(r"[.;\n]")
 # the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
 _FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
+_COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng)(?!\w)")
 _EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
 # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
 # secretary).
@@ -287,6 +288,7 @@ class MeetingRecognizer:
         # Clauses naming bodies or people but no meeting, while none is reported yet: the
         # "hai bên" of a later "Tại hội nghị, hai bên …".
         recent: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit], list[PersonHit]]] = []
+        companions: list[tuple[str, list[MeetingPersonHit]]] = []  # (leader, members)
         for sent, (cs, ce) in clauses:
             # "Buổi lễ có sự tham dự của lãnh đạo các sở, ngành. Trong đó có Sở A, Sở B":
             # the sentence right after an attendance sentence goes on with its list.
@@ -428,6 +430,13 @@ class MeetingRecognizer:
             if main is not None:
                 listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
                     else None
+            if leader is not None and cpeople and _COMPANION.search(text, cs, ce):
+                # "Cùng đi có bà A", "Ông B … tháp tùng đoàn": members of the delegation,
+                # at each of its meetings.
+                cm = _Mention(clause=(cs, ce), sentence=sent)
+                self._participants(doc, text, cm, [], [p for p in cpeople if p is not leader],
+                                   ix, titled_spans, event=False)
+                companions.append((leader.name, cm.people))
             for p in cpeople:
                 if self._leader.search(text[max(cs, p.start - 60):p.start]):
                     leader = p
@@ -442,6 +451,11 @@ class MeetingRecognizer:
             self._finish(hit, mentions, lead_date, article_date)
             if hit.parties or (self._visit_by_people(mentions) and hit.people):
                 out.append(hit)
+        for name, members in companions:
+            for hit in out:
+                if any(q.name == name for q in hit.people):
+                    hit.people += [q for q in members if q.side is not None
+                                   and q.name not in {x.name for x in hit.people}]
         out = self._merge_same_date(out)
         self._attach_gates(doc, out, meetings, owner)
         doc.meetings = out
