@@ -82,6 +82,7 @@ _CLAUSE_END = re.compile(r"[.;\n]")
 # the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
 _FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
+_SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
 _COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng)(?!\w)")
 _EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
 # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
@@ -547,6 +548,9 @@ class MeetingRecognizer:
                 return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
         if _COUNT.match(text, e):
             return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
+        if self._kind[word] == "signing" and _SIGNED_BY.search(text, clause[0], s) and \
+                self._not_party.search(text, clause[0], s):
+            return None  # "các hiệp định … do Chính phủ hai nước ký kết": signed long ago
         return s, e, word
 
     def _scheduled(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
