@@ -556,3 +556,11 @@ def test_the_members_of_a_delegation_are_at_each_of_its_meetings(process) -> Non
         "Giang."))
     talks = next(m for m in doc.meetings if m.date == "2025-06-04")
     assert "Lý Mỹ Linh" in {q.name for q in talks.people}
+
+
+def test_a_posts_command_set_after_it_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 8/10/2024, Đồn Biên phòng Lũng Cú, Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang "
+        "hội đàm với Trạm Kiểm tra biên phòng Điền Bồng (Trung Quốc)."))
+    assert [o for _, _, o in _parties(doc)] == ["Trạm Kiểm tra biên phòng Điền Bồng",
+                                                "Đồn Biên phòng Lũng Cú"]

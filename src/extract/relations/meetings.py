@@ -55,6 +55,9 @@ __all__ = ["MeetingRecognizer"]
 
 # Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
 _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
+# A border post and the provincial command it belongs to, set after it in apposition.
+_POST = ("đồn",)
+_COMMAND = ("bộ chỉ huy", "bộ đội biên phòng")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
 _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
@@ -870,6 +873,10 @@ class MeetingRecognizer:
                 continue
             if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
                 continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
+            if fold_key(o.name).startswith(_COMMAND) and any(
+                    text[q.end:o.start].strip() == "," and fold_key(q.name).startswith(_POST)
+                    for q in corgs if q.end <= o.start):
+                continue  # "Đồn Biên phòng Hải Hòa, Bộ đội Biên phòng tỉnh Quảng Ninh": its parent
             prole = None
             if event and m.trigger is not None:
                 prole = "host" if o.start < m.trigger[0] else "guest"
