@@ -564,3 +564,12 @@ def test_a_posts_command_set_after_it_is_no_party(process) -> None:  # type: ign
         "hội đàm với Trạm Kiểm tra biên phòng Điền Bồng (Trung Quốc)."))
     assert [o for _, _, o in _parties(doc)] == ["Trạm Kiểm tra biên phòng Điền Bồng",
                                                 "Đồn Biên phòng Lũng Cú"]
+
+
+def test_the_lead_gives_its_days_before_an_editions_year(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Hội chợ Thương mại biên giới Cao Bằng năm 2024 diễn ra từ ngày 4/11 đến ngày 8/11/2024 "
+        "tại thành phố Cao Bằng.\n"
+        "Trong khuôn khổ hội chợ, ông Lục Văn Hòa, Bí thư Huyện ủy Long Châu đã khảo sát khu "
+        "kinh tế cửa khẩu của tỉnh Cao Bằng."))
+    assert [m.date for m in doc.meetings] == ["2024-11-04/2024-11-08"]

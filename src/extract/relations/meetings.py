@@ -1041,12 +1041,13 @@ class MeetingRecognizer:
             # Not the date of the event the lead's meeting takes place within.
             s = self._frame_end(doc.text, s, e, dates, [d.start for d in dates],
                                 sorted(p.start for p in doc.people)) or s
-            for d in dates:
-                if s <= d.start < e and not _long_span(d.value) and (
-                        d.granularity == "span" or not self._date_block.search(
-                            doc.text[max(0, d.start - 40): d.start])):
-                    lead_date = d.value
-                    break
+            found = [d for d in dates if s <= d.start < e and not _long_span(d.value) and (
+                d.granularity == "span" or not self._date_block.search(
+                    doc.text[max(0, d.start - 40): d.start]))]
+            # A day or span before a year: "Hội chợ … năm 2024 diễn ra từ ngày 28/11 đến
+            # ngày 2/12" names its edition by the year and is held on the days.
+            days = [d for d in found if d.granularity in ("day", "span")]
+            lead_date = (days or found)[0].value if found else None
             break
         article = doc.published[:10] if doc.published else (
             doc.reference_date.isoformat() if doc.reference_date else None)
