@@ -83,7 +83,8 @@ _JOINT_GAP = re.compile(r"[^.;\n]{0,80}")
 _CLAUSE_END = re.compile(r"[.;\n]")
 # A clause opening on the event a meeting takes place within, and the comma that sets off
 # the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
-_FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
+_FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?"
+                      r"(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
 _SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
 _COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng)(?!\w)")
@@ -229,7 +230,8 @@ class MeetingRecognizer:
                                     re.IGNORECASE)
         # The joint frame's verbs: the organize words, and the heads of the patrol
         # triggers ("tuần tra song phương" → "tuần tra").
-        joint_verbs = {w.lower(): "ceremony" for w in t.organize if len(w.split()) <= 2}
+        joint_verbs: dict[str, gazetteers.MeetingKindName] = {
+            w.lower(): "ceremony" for w in t.organize if len(w.split()) <= 2}
         for tr in t.trigger:
             if tr.kind == "joint patrol or inspection":
                 joint_verbs.setdefault(" ".join(tr.text.lower().split()[:2]).rstrip(","),
@@ -467,7 +469,8 @@ class MeetingRecognizer:
     # --- clauses and triggers -------------------------------------------------------------
 
     def _joint_acts(self, text: str, orgs: list[OrgHit], org_starts: list[int],
-                    org_spans: SpanIndex, triggers: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+                    org_spans: SpanIndex, triggers: list[tuple[int, int, str]]
+                    ) -> list[tuple[int, int, str]]:
         """"Đồn A phối hợp với Trạm B (Trung Quốc) tổ chức khôi phục chợ biên giới", "Chi
         cục A phối hợp với Đồn B kiểm tra công tác thông quan": one body acting with another
         reports an event of both even when what they do is no trigger word (an organized
@@ -713,10 +716,10 @@ class MeetingRecognizer:
             # year right after "ký" ("ký năm 2019"), not a document's own ("ký quy chế
             # phối hợp năm 2025") nor its number's date ("Kế hoạch số 125/KH ngày …").
             d = next((d for d in cdates if sm.end() <= d.start <= sm.end() + 60 and (
-                d.granularity == "day" and not re.search(r"[,.;]|(?<!\w)số(?!\w)",
-                                                         text[sm.end():d.start])
-                or d.granularity == "year" and _SIGNED_YEAR.fullmatch(
-                    text, sm.end(), d.start))), None)
+                (d.granularity == "day" and not re.search(r"[,.;]|(?<!\w)số(?!\w)",
+                                                          text[sm.end():d.start]))
+                or (d.granularity == "year" and _SIGNED_YEAR.fullmatch(
+                    text, sm.end(), d.start) is not None))), None)
             if d is None or any(h.date == d.value for h, _ in meetings):
                 continue
             parties: list[MeetingPartyHit] = []
