@@ -573,3 +573,12 @@ def test_the_lead_gives_its_days_before_an_editions_year(process) -> None:  # ty
         "Trong khuôn khổ hội chợ, ông Lục Văn Hòa, Bí thư Huyện ủy Long Châu đã khảo sát khu "
         "kinh tế cửa khẩu của tỉnh Cao Bằng."))
     assert [m.date for m in doc.meetings] == ["2024-11-04/2024-11-08"]
+
+
+def test_a_meeting_scheduled_by_sides_named_by_their_leaders(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Sáng 6-5-2025, Đoàn đại biểu huyện Mèo Vạc do ông Vàng Seo Pó, Bí thư Huyện ủy Mèo Vạc "
+        "làm Trưởng đoàn đã hội đàm với Chính phủ nhân dân huyện Phú Ninh.\n"
+        "Hai bên thống nhất tổ chức giao lưu văn nghệ trong tháng 8/2025."))
+    scheduled = next(m for m in doc.meetings if m.date == "2025-08")
+    assert {p.side for p in scheduled.parties} == {"VN", "CN"}

@@ -330,7 +330,8 @@ class MeetingRecognizer:
                 self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
                                 dates[bisect.bisect_left(date_starts, cs):
                                       bisect.bisect_left(date_starts, ce)],
-                                meetings, current)
+                                meetings, current, [o for o in corgs if o.side is not None
+                                                    and not titled_spans.holds(o.start)])
             if ctrigs:
                 self._counted(text, (cs, ce), sent, ctrigs, corgs, cpeople, titled_spans,
                               dates[bisect.bisect_left(date_starts, cs):
@@ -562,9 +563,12 @@ class MeetingRecognizer:
     def _scheduled(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
                    ctrigs: list[tuple[int, int, str]], trig_starts: list[int],
                    cdates: list,  # type: ignore[type-arg]
-                   meetings: list[tuple[MeetingHit, list[_Mention]]], current: int) -> None:
+                   meetings: list[tuple[MeetingHit, list[_Mention]]], current: int,
+                   named: list[OrgHit]) -> None:
         """"Hai bên thống nhất tổ chức hội đàm tiếp theo vào tháng 9/2025": a meeting the two
-        sides of the one being reported schedule, with its own date and their bodies."""
+        sides of the one being reported schedule, with its own date and their bodies, or
+        the bodies of both sides the clause names for it ("giao Sở A và Văn phòng B làm
+        đầu mối, tổ chức hội đàm định kỳ …")."""
         cs, ce = clause
         if not self._both.search(text, cs, ce):
             return
@@ -574,7 +578,15 @@ class MeetingRecognizer:
             date = self._clause_date(text, [d for d in cdates if d.start > s], s, trig_starts)
             if date is None:
                 return
+            # The two sides: the bodies taking part as host or guest, and those of the
+            # leaders a side is named by ("Đoàn huyện A do ông B, Bí thư Huyện ủy A …").
             hosts = [p for x in meetings[current][1] for p in x.parties if p.role is not None]
+            sides = {p.side for p in hosts}
+            hosts += [p for x in meetings[current][1] for p in x.offices
+                      if p.side not in sides and p.side is not None]
+            if {o.side for o in named} >= {"VN", "CN"}:
+                hosts = [MeetingPartyHit(organization=o.name, side=o.side, role="host")
+                         for o in named]
             if not {p.side for p in hosts} >= {"VN", "CN"}:
                 return  # "hai bên" is two sides only when both were named
             m = _Mention(clause=clause, sentence=sent, trigger=(s, e), kind=word,
