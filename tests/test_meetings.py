@@ -582,3 +582,16 @@ def test_a_meeting_scheduled_by_sides_named_by_their_leaders(process) -> None:  
         "Hai bên thống nhất tổ chức giao lưu văn nghệ trong tháng 8/2025."))
     scheduled = next(m for m in doc.meetings if m.date == "2025-08")
     assert {p.side for p in scheduled.parties} == {"VN", "CN"}
+
+
+def test_a_frame_after_the_opening_date_is_a_leaders_visit_of_its_own(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 14/4/2025, trong khuôn khổ chuyến thăm cấp Nhà nước của Chủ tịch Trung Quốc "
+        "Lý Quang Vinh tới Việt Nam, Tỉnh ủy Lạng Sơn và Khu ủy Khu tự trị dân tộc Choang Quảng "
+        "Tây đã ký kết Thỏa thuận hợp tác xây dựng cửa khẩu thông minh."))
+    by_date = {m.date: m for m in doc.meetings}
+    assert set(by_date) == {"2025-04-14", None}
+    assert by_date["2025-04-14"].kind_norm == "signing"
+    assert {p.side for p in by_date["2025-04-14"].parties} == {"VN", "CN"}
+    assert [q.name for q in by_date[None].people] == ["Lý Quang Vinh"]
+    assert by_date[None].parties == []

@@ -85,6 +85,8 @@ _CLAUSE_END = re.compile(r"[.;\n]")
 # the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
 _FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?"
                       r"(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
+_FRAME_WORD = re.compile(r"(?<!\w)(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
+_LEAD_IN = re.compile(r"[^,;]{0,40},[ \t]*")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
 _SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
 _COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng)(?!\w)")
@@ -303,16 +305,24 @@ class MeetingRecognizer:
                      and not text[attending[1]:sent[0]].strip())
             if self._attend.search(text, cs, ce):
                 attending = sent
-            fe = self._frame_end(text, cs, ce, dates, date_starts, people_starts)
-            if fe is not None:
+            frame = self._frame(text, cs, ce, dates, date_starts, people_starts, org_starts)
+            lead_in: tuple[int, int] | None = None
+            if frame is not None:
                 # "Trong khuôn khổ Hội nghị … giữa Tỉnh ủy A, B và Tỉnh ủy C, ngày 27/3, ông
                 # X hội kiến ông Y": the event the meeting is part of is not its report; it
                 # is a meeting of its own (the conference of the bodies it lists, dated only
-                # by a day of its own), and the clause reports from its end on.
-                self._framing(doc, text, sent, (cs, fe), triggers, trig_starts, orgs,
+                # by a day of its own; a leader's visit), and the clause reports from its
+                # end on, with the date it may open on ("Ngày 12/4/2025, trong khuôn khổ
+                # chuyến thăm …, Tỉnh ủy A và Khu ủy B đã ký kết …").
+                self._framing(doc, text, sent, frame, triggers, trig_starts, orgs,
                               org_starts, people, people_starts, dates, date_starts,
                               meetings, ix, titled_spans)
-                cs = fe
+                lead_in = (cs, frame[0]) if frame[0] > cs else None
+                cs = frame[1]
+            cdates = dates[bisect.bisect_left(date_starts, cs):bisect.bisect_left(date_starts, ce)]
+            if lead_in is not None:
+                cdates = dates[bisect.bisect_left(date_starts, lead_in[0]):
+                               bisect.bisect_left(date_starts, lead_in[1])] + cdates
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
             corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
@@ -323,19 +333,16 @@ class MeetingRecognizer:
                 listing = None if listing != sent else listing
                 owner.append((cs, current))
                 continue
-            self._signed(text, (cs, ce), sent, dates[bisect.bisect_left(date_starts, cs):
-                                                     bisect.bisect_left(date_starts, ce)],
+            self._signed(text, (cs, ce), sent, cdates,
                          meetings, current, ix, titled_spans, lead)
             if current is not None and ctrigs:
                 self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
-                                dates[bisect.bisect_left(date_starts, cs):
-                                      bisect.bisect_left(date_starts, ce)],
+                                cdates,
                                 meetings, current, [o for o in corgs if o.side is not None
                                                     and not titled_spans.holds(o.start)])
             if ctrigs:
                 self._counted(text, (cs, ce), sent, ctrigs, corgs, cpeople, titled_spans,
-                              dates[bisect.bisect_left(date_starts, cs):
-                                    bisect.bisect_left(date_starts, ce)],
+                              cdates,
                               meetings, current, ix)
             m = _Mention(clause=(cs, ce), sentence=sent)
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
@@ -364,8 +371,7 @@ class MeetingRecognizer:
                     if not _JOINED.fullmatch(text[m.triggers[-1][1]:s]):
                         break
                     m.triggers.append((s, e))
-                m.date = self._clause_date(text, dates[bisect.bisect_left(date_starts, cs):
-                                                       bisect.bisect_left(date_starts, ce)],
+                m.date = self._clause_date(text, cdates,
                                            main[0], trig_starts)
                 nxt = next((t[0] for t in ctrigs if t[0] > main[0]), ce)
                 m.place = self._place(text, (cs, nxt))
@@ -456,7 +462,8 @@ class MeetingRecognizer:
         lead_date, article_date = self._fallback_dates(doc, dates)
         for hit, mentions in meetings:
             self._finish(hit, mentions, lead_date, article_date)
-            if hit.parties or (self._visit_by_people(mentions) and hit.people):
+            if hit.parties or (hit.people and (self._visit_by_people(mentions) or (
+                    mentions[0].framing and hit.kind_norm == "visit"))):
                 out.append(hit)
         for name, members in companions:
             for hit in out:
@@ -557,7 +564,10 @@ class MeetingRecognizer:
             return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
         if self._kind[word] == "signing" and _SIGNED_BY.search(text, clause[0], s) and \
                 self._not_party.search(text, clause[0], s):
-            return None  # "các hiệp định … do Chính phủ hai nước ký kết": signed long ago
+            # "Theo tinh thần các hiệp định mà Chính phủ hai nước đã ký kết, ngày 3/6, Sở A
+            # làm việc với …": signed long ago; the clause may go on to report.
+            return self._main_trigger(text, sent, (e, clause[1]), ctrigs[1:],
+                                      [p for p in cpeople if p.start >= e], names)
         return s, e, word
 
     def _scheduled(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
@@ -655,24 +665,37 @@ class MeetingRecognizer:
             return
 
     @staticmethod
-    def _frame_end(text: str, cs: int, ce: int, dates: list,  # type: ignore[type-arg]
-                   date_starts: list[int], people_starts: list[int]) -> int | None:
-        """Where a clause opening on the event it takes place within ("Trong khuôn khổ …",
-        "Nhân dịp …", "Bên lề …") starts reporting: at the comma before its first date set
-        off by a comma (", chiều 20/2,"), else at the comma before its first person (the
-        commas of a list of places come before: "Tỉnh ủy các tỉnh: Hà Giang, Lào Cai")."""
-        if not _FRAMING.match(text, cs, ce):
-            return None
-        for d in dates[bisect.bisect_left(date_starts, cs):bisect.bisect_left(date_starts, ce)]:
-            lead = _DATE_OPENING.search(text, cs, d.start)
+    def _frame(text: str, cs: int, ce: int, dates: list,  # type: ignore[type-arg]
+               date_starts: list[int], people_starts: list[int],
+               org_starts: list[int]) -> tuple[int, int] | None:
+        """The stretch of a clause naming the event it takes place within ("Trong khuôn khổ
+        …", "Nhân dịp …", "Bên lề …"), at its start or after the date it opens on: up to
+        the comma before its first date set off by a comma (", chiều 20/2,"), else before
+        its first person (the commas of a list of places come before: "Tỉnh ủy các tỉnh:
+        Hà Giang, Lào Cai"), else before a body ("…, Tỉnh ủy Quảng Ninh và …")."""
+        if _FRAMING.match(text, cs, ce):
+            fs = cs
+        else:
+            word = _FRAME_WORD.search(text, cs, min(ce, cs + 60))
+            if word is None or not _LEAD_IN.fullmatch(text, cs, word.start()) or not (
+                    bisect.bisect_left(date_starts, cs) < bisect.bisect_left(date_starts,
+                                                                            word.start())):
+                return None
+            fs = word.start()
+        for d in dates[bisect.bisect_left(date_starts, fs):bisect.bisect_left(date_starts, ce)]:
+            lead = _DATE_OPENING.search(text, fs, d.start)
             if lead is not None and lead.end() == d.start:
-                return lead.start() + 1
-        for p in people_starts[bisect.bisect_left(people_starts, cs):
+                return fs, lead.start() + 1
+        for p in people_starts[bisect.bisect_left(people_starts, fs):
                                bisect.bisect_left(people_starts, ce)]:
-            comma = text.rfind(",", cs, p)
+            comma = text.rfind(",", fs, p)
             if comma >= 0 and re.fullmatch(_HONORIFIC + r"[ \t]*", text[comma + 1:p].strip()
                                            + " "):
-                return comma + 1
+                return fs, comma + 1
+        for o in org_starts[bisect.bisect_left(org_starts, fs):bisect.bisect_left(org_starts, ce)]:
+            comma = text.rfind(",", fs, o)
+            if comma >= 0 and not text[comma + 1:o].strip():
+                return fs, comma + 1
         return None
 
     def _framing(self, doc: Document, text: str, sent: tuple[int, int],
@@ -685,7 +708,7 @@ class MeetingRecognizer:
         fs, fe = frame
         ftrigs = [t for t in triggers[bisect.bisect_left(trig_starts, fs):
                                       bisect.bisect_left(trig_starts, fe)]
-                  if self._kind[t[2]] == "conference"]
+                  if self._kind[t[2]] in ("conference", "visit")]
         if not ftrigs:
             return
         s, e, word = ftrigs[0]
@@ -705,9 +728,16 @@ class MeetingRecognizer:
                                       role="host", confidence=0.7)
                       for o in forgs if titled_spans.holds(o.start) and o.name not in named
                       and not self._joint_body(o.name, ix)]
-        if m.parties or m.offices:
-            meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word], trigger=(s, e),
-                                        date=day, confidence=0.7), [m]))
+        if self._kind[word] == "visit":
+            # "trong khuôn khổ chuyến thăm … của Chủ tịch Trung Quốc A": a leader's visit,
+            # named by the leader.
+            m.parties, m.offices = [], []
+            if not m.people:
+                return
+        elif not (m.parties or m.offices):
+            return
+        meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word], trigger=(s, e),
+                                    date=day, confidence=0.7), [m]))
 
     def _signed(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
                 cdates: list,  # type: ignore[type-arg]
@@ -1054,9 +1084,12 @@ class MeetingRecognizer:
         lead_date = None
         for s, e in [lead] if lead else []:
             # Not the date of the event the lead's meeting takes place within.
-            s = self._frame_end(doc.text, s, e, dates, [d.start for d in dates],
-                                sorted(p.start for p in doc.people)) or s
-            found = [d for d in dates if s <= d.start < e and not _long_span(d.value) and (
+            frame = self._frame(doc.text, s, e, dates, [d.start for d in dates],
+                                sorted(p.start for p in doc.people),
+                                sorted(o.start for o in doc.orgs))
+            fs, fe = frame if frame is not None else (s, s)
+            found = [d for d in dates if s <= d.start < e and not fs <= d.start < fe
+                     and not _long_span(d.value) and (
                 d.granularity == "span" or not self._date_block.search(
                     doc.text[max(0, d.start - 40): d.start]))]
             # A day or span before a year: "Hội chợ … năm 2024 diễn ra từ ngày 28/11 đến
