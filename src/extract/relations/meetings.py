@@ -305,20 +305,20 @@ class MeetingRecognizer:
                      and not text[attending[1]:sent[0]].strip())
             if self._attend.search(text, cs, ce):
                 attending = sent
-            frame = self._frame(text, cs, ce, dates, date_starts, people_starts, org_starts)
+            framed = self._frame(text, cs, ce, dates, date_starts, people_starts, org_starts)
             lead_in: tuple[int, int] | None = None
-            if frame is not None:
+            if framed is not None:
                 # "Trong khuôn khổ Hội nghị … giữa Tỉnh ủy A, B và Tỉnh ủy C, ngày 27/3, ông
                 # X hội kiến ông Y": the event the meeting is part of is not its report; it
                 # is a meeting of its own (the conference of the bodies it lists, dated only
                 # by a day of its own; a leader's visit), and the clause reports from its
                 # end on, with the date it may open on ("Ngày 12/4/2025, trong khuôn khổ
                 # chuyến thăm …, Tỉnh ủy A và Khu ủy B đã ký kết …").
-                self._framing(doc, text, sent, frame, triggers, trig_starts, orgs,
+                self._framing(doc, text, sent, framed, triggers, trig_starts, orgs,
                               org_starts, people, people_starts, dates, date_starts,
                               meetings, ix, titled_spans)
-                lead_in = (cs, frame[0]) if frame[0] > cs else None
-                cs = frame[1]
+                lead_in = (cs, framed[0]) if framed[0] > cs else None
+                cs = framed[1]
             cdates = dates[bisect.bisect_left(date_starts, cs):bisect.bisect_left(date_starts, ce)]
             if lead_in is not None:
                 cdates = dates[bisect.bisect_left(date_starts, lead_in[0]):
