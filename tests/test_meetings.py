@@ -595,3 +595,23 @@ def test_a_frame_after_the_opening_date_is_a_leaders_visit_of_its_own(process) -
     assert {p.side for p in by_date["2025-04-14"].parties} == {"VN", "CN"}
     assert [q.name for q in by_date[None].people] == ["Lý Quang Vinh"]
     assert by_date[None].parties == []
+
+
+def test_a_lead_opened_by_its_dateline_reports_its_meeting_on_the_day(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Cao Bằng Online - Bách Sắc, Quảng Tây - Ngày 12/10/2024 - Hội chợ Thương mại biên giới "
+        "(Bách Sắc) 2024 đã chính thức khai mạc tại thành phố Bách Sắc.\n"
+        "Lễ khai mạc có sự tham dự của các đại biểu hai bên. Đại diện Việt Nam có ông Nông Văn "
+        "Quế, Phó Chủ tịch UBND tỉnh Cao Bằng; phía Trung Quốc có bà Lưu Mỹ Hoa, Phó Thị trưởng "
+        "Chính phủ nhân dân thành phố Bách Sắc."))
+    assert [m.date for m in doc.meetings] == ["2024-10-12"]
+    assert {q.name for q in doc.meetings[0].people} == {"Nông Văn Quế", "Lưu Mỹ Hoa"}
+
+
+def test_a_speech_at_a_meeting_reported_nowhere_else_reports_it(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Lãnh đạo hai bên bày tỏ mong muốn tăng cường hợp tác.\n"
+        "Phát biểu tại Hội nghị xúc tiến thương mại giữa tỉnh Hà Giang và châu Văn Sơn vào ngày "
+        "9/10/2025, Phó Chủ tịch UBND tỉnh Hà Giang Hoàng Gia Long nhấn mạnh tiềm năng hợp tác."))
+    assert [(m.date, [q.name for q in m.people]) for m in doc.meetings] == [
+        ("2025-10-09", ["Hoàng Gia Long"])]

@@ -96,8 +96,10 @@ _EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
 _SIGNED = re.compile(r"(?<![Tt]hư )(?<!\w)ký(?:[ \t]+kết)?(?!\w)")
 _PASSIVE = re.compile(r"(?<!\w)được[ \t]+$")
 _SIGNED_YEAR = re.compile(r"[ \t]+(?:vào[ \t]+)?(?:năm[ \t]+)?")
-# A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …".
-_AT_MEETING = re.compile(r"[ \t]*(?:[Tt]ại|[Tt]rong)[ \t]+(?:(?:buổi|cuộc|phiên|lễ)[ \t]+)?$")
+# A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …", "Phát biểu
+# tại Hội nghị … vào ngày 21/10, …" (a speech reports the meeting when it dates it).
+_AT_MEETING = re.compile(r"[ \t]*(?P<spoke>[Pp]hát biểu[ \t]+)?(?:[Tt]ại|[Tt]rong)[ \t]+"
+                         r"(?:(?:buổi|cuộc|phiên|lễ)[ \t]+)?$")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -348,10 +350,10 @@ class MeetingRecognizer:
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
             before: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit],
                                list[PersonHit]]] = []
-            if main is None and ctrigs and (
+            at = _AT_MEETING.match(text, cs, ctrigs[0][0]) if ctrigs else None
+            if main is None and at is not None and (not at.group("spoke") or cdates) and (
                     current is None or not any(x.parties or x.offices or x.people
-                                               for x in meetings[current][1])) \
-                    and _AT_MEETING.match(text, cs, ctrigs[0][0]):
+                                               for x in meetings[current][1])):
                 # "Tại hội đàm, đại biểu Đồn A và Trạm B đã trao đổi …" with no meeting
                 # reported before it (an excerpt, a caption): the meeting it names is the
                 # article's, its participants those of the clause, or for "Tại hội nghị,
@@ -811,7 +813,7 @@ class MeetingRecognizer:
 
     def _clause_date(self, text: str, cdates: list, trig: int,  # type: ignore[type-arg]
                      trig_starts: list[int]) -> str | None:
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, int, str] | None = None
         for d in cdates:
             before = text[max(0, d.start - 40): d.start]
             # "Từ ngày 30/10-1/11/2022": a stated span is the meeting's, its "từ" no bound.
@@ -823,11 +825,14 @@ class MeetingRecognizer:
             if d.start > trig and bisect.bisect_left(trig_starts, d.start) - \
                     bisect.bisect_right(trig_starts, trig) > 0:
                 continue  # after another trigger: that one's date ("… tại Hội nghị 2025")
-            # Prefer the date before the trigger ("Ngày 25-11, Sở … hội đàm"), the nearest.
-            rank = (0, trig - d.end) if d.end <= trig else (1, d.start - trig)
-            if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], d.value)
-        return best[2] if best else None
+            # Prefer the date before the trigger ("Ngày 25-11, Sở … hội đàm"), a day before a
+            # year (an edition's: "Ngày 26/11/2024 - Hội chợ … 2024 đã khai mạc"), the
+            # nearest.
+            coarse = int(d.granularity not in ("day", "span"))
+            rank = (0, coarse, trig - d.end) if d.end <= trig else (1, 0, d.start - trig)
+            if best is None or rank < best[:3]:
+                best = (rank[0], rank[1], rank[2], d.value)
+        return best[3] if best else None
 
     _PLACE = re.compile(r"(?<!\w)[Tt]ại[ \t]+(?!(?:buổi|cuộc|phiên|lễ|hội|các|đây|đó)\b)"
                         r"([^,.;()\n]{2,60}?)(?=[ \t]*(?:[,.;()\n]|$|[ \t](?:với|về|do|đã|"
@@ -1070,11 +1075,14 @@ class MeetingRecognizer:
 
     @staticmethod
     def _lead(doc: Document) -> tuple[int, int] | None:
-        """The lead sentence: the first of the body (after headline and dateline)."""
+        """The lead sentence: the first of the body (after headline and dateline), or the
+        sentence a dateline opens ("Lào Cai Online – Hồng Hà – Ngày 26/11/2024 – Hội chợ …
+        đã khai mạc …")."""
         after = max([doc.headline[1] if doc.headline else 0,
                      doc.dateline[1] if doc.dateline else 0])
         for s, e in doc.sentences:
-            if s >= after and len(doc.text[s:e].split()) >= 6:
+            if e > after and len(doc.text[max(s, after):e].split()) >= 6 and (
+                    s >= after or doc.headline is None or doc.headline[1] <= s):
                 return s, e
         return None
 
