@@ -615,3 +615,15 @@ def test_a_speech_at_a_meeting_reported_nowhere_else_reports_it(process) -> None
         "9/10/2025, Phó Chủ tịch UBND tỉnh Hà Giang Hoàng Gia Long nhấn mạnh tiềm năng hợp tác."))
     assert [(m.date, [q.name for q in m.people]) for m in doc.meetings] == [
         ("2025-10-09", ["Hoàng Gia Long"])]
+
+
+def test_the_bodies_of_a_delegation_are_at_each_of_its_meetings(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Từ ngày 2 - 4/9/2025, Đoàn đại biểu tỉnh Lai Châu do ông Giàng Páo Mỷ, Bí thư Tỉnh ủy "
+        "Lai Châu làm trưởng đoàn đã thăm, làm việc tại tỉnh Vân Nam.\n"
+        "Cùng tham gia đoàn có lãnh đạo Sở Ngoại vụ tỉnh Lai Châu và UBND huyện Phong Thổ.\n"
+        "Chiều 3/9/2025, Đoàn làm việc với Chính phủ nhân dân châu Hồng Hà."))
+    talks = next(m for m in doc.meetings if m.date == "2025-09-03")
+    names = {p.organization for p in talks.parties}
+    assert any("Sở Ngoại vụ" in n for n in names)
+    assert any("Phong Thổ" in n for n in names)

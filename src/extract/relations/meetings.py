@@ -89,7 +89,7 @@ _FRAME_WORD = re.compile(r"(?<!\w)(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ê
 _LEAD_IN = re.compile(r"[^,;]{0,40},[ \t]*")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
 _SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
-_COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng)(?!\w)")
+_COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng|tham gia đoàn)(?!\w)")
 _EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
 # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
 # secretary).
@@ -298,7 +298,8 @@ class MeetingRecognizer:
         # Clauses naming bodies or people but no meeting, while none is reported yet: the
         # "hai bên" of a later "Tại hội nghị, hai bên …".
         recent: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit], list[PersonHit]]] = []
-        companions: list[tuple[str, list[MeetingPersonHit]]] = []  # (leader, members)
+        # (leader, members, their bodies)
+        companions: list[tuple[str, list[MeetingPersonHit], list[MeetingPartyHit]]] = []
         for sent, (cs, ce) in clauses:
             # "Buổi lễ có sự tham dự của lãnh đạo các sở, ngành. Trong đó có Sở A, Sở B":
             # the sentence right after an attendance sentence goes on with its list.
@@ -445,13 +446,16 @@ class MeetingRecognizer:
             if main is not None:
                 listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
                     else None
-            if leader is not None and cpeople and _COMPANION.search(text, cs, ce):
-                # "Cùng đi có bà A", "Ông B … tháp tùng đoàn": members of the delegation,
-                # at each of its meetings.
+            if leader is not None and (cpeople or corgs) and \
+                    _COMPANION.search(text, sent[0], ce):
+                # "Cùng đi có bà A", "Ông B … tháp tùng đoàn", "Cùng tham gia đoàn có …;
+                # lãnh đạo các sở …": members of the delegation, people and bodies, at each
+                # of its meetings.
                 cm = _Mention(clause=(cs, ce), sentence=sent)
-                self._participants(doc, text, cm, [], [p for p in cpeople if p is not leader],
+                self._participants(doc, text, cm, corgs,
+                                   [p for p in cpeople if p is not leader],
                                    ix, titled_spans, event=False)
-                companions.append((leader.name, cm.people))
+                companions.append((leader.name, cm.people, cm.parties))
             for p in cpeople:
                 if self._leader.search(text[max(cs, p.start - 60):p.start]):
                     leader = p
@@ -467,11 +471,13 @@ class MeetingRecognizer:
             if hit.parties or (hit.people and (self._visit_by_people(mentions) or (
                     mentions[0].framing and hit.kind_norm == "visit"))):
                 out.append(hit)
-        for name, members in companions:
+        for name, members, bodies in companions:
             for hit in out:
                 if any(q.name == name for q in hit.people):
                     hit.people += [q for q in members if q.side is not None
                                    and q.name not in {x.name for x in hit.people}]
+                    hit.parties += [p for p in bodies if p.side is not None and
+                                    p.organization not in {x.organization for x in hit.parties}]
         out = self._merge_same_date(out)
         self._attach_gates(doc, out, meetings, owner)
         doc.meetings = out
