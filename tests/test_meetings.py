@@ -627,3 +627,14 @@ def test_the_bodies_of_a_delegation_are_at_each_of_its_meetings(process) -> None
     names = {p.organization for p in talks.parties}
     assert any("Sở Ngoại vụ" in n for n in names)
     assert any("Phong Thổ" in n for n in names)
+
+
+def test_two_sides_signing_on_the_clauses_day_is_a_signing(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 9/6/2025, Đồn Biên phòng Lũng Cú hội đàm với Trạm Kiểm tra biên phòng Điền Bồng "
+        "(Trung Quốc).\n"
+        "Được biết, ngày 3/3/2025, Bộ Công Thương Việt Nam và Bộ Thương mại Trung Quốc đã ký bản "
+        "ghi nhớ về cửa khẩu thông minh."))
+    signing = next(m for m in doc.meetings if m.date == "2025-03-03")
+    assert signing.kind_norm == "signing"
+    assert {p.side for p in signing.parties} == {"VN", "CN"}

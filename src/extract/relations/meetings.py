@@ -770,15 +770,28 @@ class MeetingRecognizer:
                                                           text[sm.end():d.start]))
                 or (d.granularity == "year" and _SIGNED_YEAR.fullmatch(
                     text, sm.end(), d.start) is not None))), None)
+            parties: list[MeetingPartyHit] = []
+            if d is None and sm.group() == "ký":
+                # "Được biết, ngày 26/4/2025, Bộ A và Bộ B (Trung Quốc) đã ký bản ghi nhớ":
+                # two bodies of both sides signing on the clause's opening day ("ký kết" is
+                # a trigger word and reported as such).
+                bodies = [o for o in ix.orgs_in(cs, sm.start())
+                          if o.side in ("VN", "CN") and not titled_spans.holds(o.start)]
+                opening = [x for x in cdates if x.end <= sm.start() and x.granularity == "day"
+                           and not self._date_block.search(text, max(cs, x.start - 40),
+                                                           x.start)]
+                if opening and {o.side for o in bodies} >= {"VN", "CN"}:
+                    d = opening[0]
+                    parties = [MeetingPartyHit(organization=o.name, side=o.side, role="host",
+                                               confidence=0.7) for o in bodies]
             if d is None or any(h.date == d.value for h, _ in meetings):
                 continue
-            parties: list[MeetingPartyHit] = []
-            if current is not None:
+            if not parties and current is not None:
                 parties = [MeetingPartyHit(organization=p.organization, side=p.side,
                                            role=p.role, confidence=0.7)
                            for x in meetings[current][1] for p in x.parties
                            if p.role is not None]
-            elif lead is not None:
+            elif not parties and lead is not None:
                 for side in ("VN", "CN"):
                     o = next((o for o in ix.orgs_in(*lead) if o.side == side
                               and not titled_spans.holds(o.start)), None)
