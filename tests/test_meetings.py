@@ -638,3 +638,11 @@ def test_two_sides_signing_on_the_clauses_day_is_a_signing(process) -> None:  # 
     signing = next(m for m in doc.meetings if m.date == "2025-03-03")
     assert signing.kind_norm == "signing"
     assert {p.side for p in signing.parties} == {"VN", "CN"}
+
+
+def test_a_meeting_the_two_sides_held_is_not_one_they_schedule(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 5/4/2025, Đồn Biên phòng Thanh Thủy phối hợp với Trạm Kiểm tra biên phòng Thiên "
+        "Bảo (Trung Quốc) tổ chức tuần tra song phương.\n"
+        "Hai bên đã tổ chức gặp gỡ, trao đổi trước đợt tuần tra quý II năm 2025."))
+    assert [m.date for m in doc.meetings] == ["2025-04-05"]

@@ -89,6 +89,7 @@ _FRAME_WORD = re.compile(r"(?<!\w)(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ê
 _LEAD_IN = re.compile(r"[^,;]{0,40},[ \t]*")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
 _SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
+_DONE = re.compile(r"(?<!\w)đã[ \t]+$")
 _COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng|tham gia đoàn)(?!\w)")
 _EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
 # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
@@ -591,8 +592,11 @@ class MeetingRecognizer:
         if not self._both.search(text, cs, ce):
             return
         for s, e, word in ctrigs:
-            if not self._organize.search(text[max(cs, s - 20):s]):
+            organize = self._organize.search(text[max(cs, s - 20):s])
+            if not organize:
                 continue
+            if _DONE.search(text, max(cs, s - 30), max(cs, s - 20) + organize.start()):
+                continue  # "hai bên đã tổ chức gặp gỡ …": held, not scheduled
             date = self._clause_date(text, [d for d in cdates if d.start > s], s, trig_starts)
             if date is None:
                 return
