@@ -92,14 +92,14 @@ def test_seeds_score_at_least_095(field: str) -> None:
 
 # Meetings are below issue 10's target (0.95) on the gold merged for them: these floors are
 # the figures measured after the third round of rules for real articles (i10-meet3: seeds
-# parties 0.93; heldout 0.92 / 0.89 / 0.92; blind 0.95 / 0.83 / 0.93) less a small margin,
+# parties 0.93; heldout 0.94 / 0.90 / 0.92; blind 0.98 / 0.88 / 0.94) less a small margin,
 # guarding against regressions until the rules reach it.
 MEETING_FLOOR = {
     ("seeds", "meeting_parties"): 0.93,
-    ("heldout", "meetings"): 0.9, ("heldout", "meeting_parties"): 0.87,
+    ("heldout", "meetings"): 0.92, ("heldout", "meeting_parties"): 0.88,
     ("heldout", "meeting_people"): 0.9,
-    ("blind", "meetings"): 0.93, ("blind", "meeting_parties"): 0.81,
-    ("blind", "meeting_people"): 0.91,
+    ("blind", "meetings"): 0.96, ("blind", "meeting_parties"): 0.86,
+    ("blind", "meeting_people"): 0.92,
 }
 
 
