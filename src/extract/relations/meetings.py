@@ -59,7 +59,9 @@ _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành 
 _POST = ("đồn",)
 _COMMAND = ("bộ chỉ huy", "bộ đội biên phòng")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
-_COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
+# A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1 năm …").
+_COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d"
+                    r"(?![\d.,]*[ \t]+(?:năm|tháng)(?!\w))")
 _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
                      re.IGNORECASE)
 # The next item of a list of bodies: "Chính phủ, Thủ tướng Chính phủ, các bộ …".
