@@ -91,21 +91,23 @@ def test_seeds_score_at_least_095(field: str) -> None:
 
 
 # Meetings are below issue 10's target (0.95) on the gold merged for them: these floors are
-# the figures measured after the rules for real articles (i10-meet2), guarding against
-# regressions until the rules reach it.
+# the figures measured after the third round of rules for real articles (i10-meet3: seeds
+# parties 0.93; heldout 0.94 / 0.90 / 0.92; blind 0.98 / 0.88 / 0.94) less a small margin,
+# guarding against regressions until the rules reach it.
 MEETING_FLOOR = {
     ("seeds", "meeting_parties"): 0.93,
-    ("heldout", "meetings"): 0.83, ("heldout", "meeting_parties"): 0.85,
-    ("heldout", "meeting_people"): 0.85,
-    ("blind", "meetings"): 0.89, ("blind", "meeting_parties"): 0.79,
-    ("blind", "meeting_people"): 0.88,
+    ("heldout", "meetings"): 0.92, ("heldout", "meeting_parties"): 0.88,
+    ("heldout", "meeting_people"): 0.9,
+    ("blind", "meetings"): 0.96, ("blind", "meeting_parties"): 0.86,
+    ("blind", "meeting_people"): 0.92,
 }
 
 
 GENRE_FLOOR = {"published": 0.95, "authors": 0.9, "dates": 0.9, "people": 0.9, "titles": 0.85,
                "organizations": 0.8, "gate_pairs": 0.9, "markers": 0.95,
-               # Measured figures (issue 10's target is 0.95), see MEETING_FLOOR.
-               "meetings": 0.93, "meeting_parties": 0.88, "meeting_people": 0.94}
+               # Measured figures (0.99 / 0.93 / 0.96; issue 10's target is 0.95) less a
+               # margin, see MEETING_FLOOR.
+               "meetings": 0.97, "meeting_parties": 0.91, "meeting_people": 0.94}
 
 
 @pytest.mark.parametrize("field", FIELDS)

@@ -427,3 +427,222 @@ def test_the_sentence_after_an_attendance_sentence_goes_on_with_its_list(process
         "có sự tham dự của lãnh đạo các sở, ngành của tỉnh. Trong đó có Sở Xây dựng, Sở Tư pháp."))
     names = {p.organization for m in doc.meetings for p in m.parties}
     assert {"Sở Xây dựng", "Sở Tư pháp"} <= names
+
+
+# --- classes found on the real articles, on texts written for these tests ------------------
+
+
+def test_a_meeting_known_only_by_a_reference_is_reported_undated(process) -> None:  # type: ignore[no-untyped-def]
+    # An excerpt (a caption, then the body) that never reports the talks themselves.
+    doc = _meetings(process, (
+        "Quang cảnh buổi làm việc của hai đơn vị.\n"
+        "Tại hội đàm, đại biểu Đồn Biên phòng Pò Mã và Trạm Kiểm tra biên phòng Bình Mãng "
+        "(Quảng Tây, Trung Quốc) đã trao đổi các nội dung về quản lý đường biên."))
+    assert _parties(doc) == [(None, "CN", "Trạm Kiểm tra biên phòng Bình Mãng"),
+                             (None, "VN", "Đồn Biên phòng Pò Mã")]
+
+
+def test_both_sides_of_a_referenced_meeting_are_those_named_before_it(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Thời gian qua, UBND tỉnh Hà Giang và Chính phủ nhân dân châu Văn Sơn đã triển khai "
+        "hợp tác đạt nhiều kết quả.\n"
+        "Tại hội nghị, hai bên thống nhất đẩy nhanh nâng cấp cặp cửa khẩu."))
+    assert [(d, s) for d, s, _ in _parties(doc)] == [(None, "CN"), (None, "VN")]
+    assert {m.kind_norm for m in doc.meetings} == {"conference"}
+
+
+def test_a_reference_after_a_reported_meeting_opens_no_other(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, _ONE_MEETING)
+    assert [m.date for m in doc.meetings] == ["2025-03-12"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Ngày 15/3/2025, UBND huyện Hoàng Su Phì phối hợp với Chính phủ nhân dân huyện "
+                 "Mã Quan (Vân Nam, Trung Quốc) tổ chức khôi phục phiên chợ biên giới.",
+                 "ceremony", id="organized-across-the-border"),
+    pytest.param("Chiều 4-5, Chi cục Hải quan khu vực VIII phối hợp với Đồn Biên phòng Săm Pun "
+                 "kiểm tra công tác thông quan nông sản.", "joint patrol or inspection",
+                 id="joint-inspection"),
+    pytest.param("Ngày 2/3/2025, Đồn Biên phòng Lũng Cú phối hợp với Trạm Kiểm tra biên phòng "
+                 "Điền Bồng (Trung Quốc) tổ chức kiểm tra, sơn sửa mốc giới.",
+                 "joint patrol or inspection", id="organized-inspection"),
+])
+def test_one_body_acting_with_another_is_a_joint_event(process, text: str,  # type: ignore[no-untyped-def]
+                                                       kind: str) -> None:
+    doc = _meetings(process, text)
+    assert [m.kind_norm for m in doc.meetings] == [kind]
+    assert len(doc.meetings[0].parties) == 2
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ngày 6/4, Huyện đoàn Bảo Lâm phối hợp với Đồn Biên phòng Cốc Pàng tổ chức "
+                 "hành trình tuổi trẻ về nguồn.", id="one-side-organizes-for-its-own"),
+    pytest.param("Sau khi tiếp nhận, Đồn Biên phòng Cốc Pàng phối hợp với các lực lượng chức "
+                 "năng kiểm tra sức khỏe cho công dân.", id="no-partner-named"),
+])
+def test_acting_together_without_a_partner_across_the_border_is_no_meeting(  # type: ignore[no-untyped-def]
+        process, text: str) -> None:
+    assert _meetings(process, text).meetings == []
+
+
+def test_the_signing_of_the_rules_two_sides_work_under_is_a_meeting(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Sáng 3-6, Đồn Biên phòng Săm Pun phối hợp với Trạm Kiểm tra biên phòng Điền Bồng "
+        "(Trung Quốc) tổ chức tuần tra song phương tại khu vực mốc 415.\n"
+        "Đây là lần thứ 8 hai đơn vị tuần tra song phương theo quy chế phối hợp ký ngày "
+        "14/2/2022."))
+    assert sorted({m.date for m in doc.meetings}) == ["2022-02-14", "2025-06-03"]
+    signing = next(m for m in doc.meetings if m.date == "2022-02-14")
+    assert signing.kind_norm == "signing"
+    assert {p.side for p in signing.parties} == {"VN", "CN"}
+
+
+@pytest.mark.parametrize("tail", [
+    pytest.param("Hai bên ký quy chế phối hợp năm 2026 với nhiều nội dung mới.",
+                 id="the-documents-own-year"),
+    pytest.param("Ông Tráng A Dơ đề nghị hai bên sớm hoàn thiện hồ sơ để ký biên bản trong "
+                 "năm 2026.", id="proposed"),
+    pytest.param("Hai bên ký kết Kế hoạch phối hợp số 45/KH-BP ngày 20/5/2024.",
+                 id="a-numbered-documents-date"),
+])
+def test_a_date_that_is_not_a_signings_gives_no_meeting(process, tail: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 3/6/2025, Đồn Biên phòng Săm Pun hội đàm với Trạm Kiểm tra biên phòng Điền Bồng "
+        f"(Trung Quốc). {tail}"))
+    assert [m.date for m in doc.meetings] == ["2025-06-03"]
+
+
+def test_the_event_a_meeting_takes_place_within_is_a_meeting_of_its_own(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Trong khuôn khổ Hội nghị hợp tác giữa UBND tỉnh Cao Bằng và Chính phủ nhân dân Khu "
+        "tự trị dân tộc Choang Quảng Tây năm 2025, chiều 11/3/2025, ông Lê Hải Hòa, Phó Chủ "
+        "tịch UBND tỉnh Cao Bằng hội kiến ông Vi Triều Dương, Phó Chủ tịch Chính phủ nhân dân "
+        "thành phố Bách Sắc."))
+    dates = sorted(str(m.date) for m in doc.meetings)
+    # The talks take their own day, not the conference's year; the conference, undated by
+    # a day of its own, is no part of them.
+    assert dates == ["2025-03-11", "None"]
+    talks = next(m for m in doc.meetings if m.date == "2025-03-11")
+    assert talks.kind_norm == "talks"
+    assert {q.name for q in talks.people} == {"Lê Hải Hòa", "Vi Triều Dương"}
+
+
+def test_a_lead_within_a_frame_takes_the_meetings_day_not_the_frames_year(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Gặp xã giao giữa lãnh đạo tỉnh Hà Giang và châu Văn Sơn\n"
+        "Nhân dịp Chương trình giao lưu mùa xuân năm 2025, chiều tối 20/1/2025, tại thành phố "
+        "Hà Giang đã diễn ra buổi gặp xã giao giữa UBND tỉnh Hà Giang và Chính phủ nhân dân "
+        "châu Văn Sơn."))
+    assert [m.date for m in doc.meetings] == ["2025-01-20"]
+
+
+def test_an_earlier_undated_meeting_is_one_of_its_own(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 5/9/2024, Sở Ngoại vụ tỉnh Cao Bằng tiếp nhận 12 công dân do Trạm Kiểm tra biên "
+        "phòng Thạc Long (Trung Quốc) trao trả.\n"
+        "Trước đó, ông Hoàng Văn Tú, Giám đốc Sở Ngoại vụ tỉnh Cao Bằng đã làm việc với Cục "
+        "Công an thành phố Bách Sắc về thủ tục xác minh."))
+    assert sorted(str(m.date) for m in doc.meetings) == ["2024-09-05", "None"]
+    earlier = next(m for m in doc.meetings if m.date is None)
+    assert [q.name for q in earlier.people] == ["Hoàng Văn Tú"]
+
+
+def test_the_members_of_a_delegation_are_at_each_of_its_meetings(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Từ ngày 3 đến ngày 5/6/2025, Đoàn đại biểu châu Văn Sơn do ông Dương Quốc Hoa, Châu "
+        "trưởng Chính phủ nhân dân châu Văn Sơn làm Trưởng đoàn đã thăm và làm việc tại tỉnh "
+        "Hà Giang. Cùng đi có bà Lý Mỹ Linh, Phó Chủ nhiệm Văn phòng Ngoại vụ châu Văn Sơn.\n"
+        "Ngày 4/6/2025, ông Dương Quốc Hoa đã hội kiến ông Hầu Văn Sình, Bí thư Tỉnh ủy Hà "
+        "Giang."))
+    talks = next(m for m in doc.meetings if m.date == "2025-06-04")
+    assert "Lý Mỹ Linh" in {q.name for q in talks.people}
+
+
+def test_a_posts_command_set_after_it_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 8/10/2024, Đồn Biên phòng Lũng Cú, Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang "
+        "hội đàm với Trạm Kiểm tra biên phòng Điền Bồng (Trung Quốc)."))
+    assert [o for _, _, o in _parties(doc)] == ["Trạm Kiểm tra biên phòng Điền Bồng",
+                                                "Đồn Biên phòng Lũng Cú"]
+
+
+def test_the_lead_gives_its_days_before_an_editions_year(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Hội chợ Thương mại biên giới Cao Bằng năm 2024 diễn ra từ ngày 4/11 đến ngày 8/11/2024 "
+        "tại thành phố Cao Bằng.\n"
+        "Trong khuôn khổ hội chợ, ông Lục Văn Hòa, Bí thư Huyện ủy Long Châu đã khảo sát khu "
+        "kinh tế cửa khẩu của tỉnh Cao Bằng."))
+    assert [m.date for m in doc.meetings] == ["2024-11-04/2024-11-08"]
+
+
+def test_a_meeting_scheduled_by_sides_named_by_their_leaders(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Sáng 6-5-2025, Đoàn đại biểu huyện Mèo Vạc do ông Vàng Seo Pó, Bí thư Huyện ủy Mèo Vạc "
+        "làm Trưởng đoàn đã hội đàm với Chính phủ nhân dân huyện Phú Ninh.\n"
+        "Hai bên thống nhất tổ chức giao lưu văn nghệ trong tháng 8/2025."))
+    scheduled = next(m for m in doc.meetings if m.date == "2025-08")
+    assert {p.side for p in scheduled.parties} == {"VN", "CN"}
+
+
+def test_a_frame_after_the_opening_date_is_a_leaders_visit_of_its_own(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 14/4/2025, trong khuôn khổ chuyến thăm cấp Nhà nước của Chủ tịch Trung Quốc "
+        "Lý Quang Vinh tới Việt Nam, Tỉnh ủy Lạng Sơn và Khu ủy Khu tự trị dân tộc Choang Quảng "
+        "Tây đã ký kết Thỏa thuận hợp tác xây dựng cửa khẩu thông minh."))
+    by_date = {m.date: m for m in doc.meetings}
+    assert set(by_date) == {"2025-04-14", None}
+    assert by_date["2025-04-14"].kind_norm == "signing"
+    assert {p.side for p in by_date["2025-04-14"].parties} == {"VN", "CN"}
+    assert [q.name for q in by_date[None].people] == ["Lý Quang Vinh"]
+    assert by_date[None].parties == []
+
+
+def test_a_lead_opened_by_its_dateline_reports_its_meeting_on_the_day(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Cao Bằng Online - Bách Sắc, Quảng Tây - Ngày 12/10/2024 - Hội chợ Thương mại biên giới "
+        "(Bách Sắc) 2024 đã chính thức khai mạc tại thành phố Bách Sắc.\n"
+        "Lễ khai mạc có sự tham dự của các đại biểu hai bên. Đại diện Việt Nam có ông Nông Văn "
+        "Quế, Phó Chủ tịch UBND tỉnh Cao Bằng; phía Trung Quốc có bà Lưu Mỹ Hoa, Phó Thị trưởng "
+        "Chính phủ nhân dân thành phố Bách Sắc."))
+    assert [m.date for m in doc.meetings] == ["2024-10-12"]
+    assert {q.name for q in doc.meetings[0].people} == {"Nông Văn Quế", "Lưu Mỹ Hoa"}
+
+
+def test_a_speech_at_a_meeting_reported_nowhere_else_reports_it(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Lãnh đạo hai bên bày tỏ mong muốn tăng cường hợp tác.\n"
+        "Phát biểu tại Hội nghị xúc tiến thương mại giữa tỉnh Hà Giang và châu Văn Sơn vào ngày "
+        "9/10/2025, Phó Chủ tịch UBND tỉnh Hà Giang Hoàng Gia Long nhấn mạnh tiềm năng hợp tác."))
+    assert [(m.date, [q.name for q in m.people]) for m in doc.meetings] == [
+        ("2025-10-09", ["Hoàng Gia Long"])]
+
+
+def test_the_bodies_of_a_delegation_are_at_each_of_its_meetings(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Từ ngày 2 - 4/9/2025, Đoàn đại biểu tỉnh Lai Châu do ông Giàng Páo Mỷ, Bí thư Tỉnh ủy "
+        "Lai Châu làm trưởng đoàn đã thăm, làm việc tại tỉnh Vân Nam.\n"
+        "Cùng tham gia đoàn có lãnh đạo Sở Ngoại vụ tỉnh Lai Châu và UBND huyện Phong Thổ.\n"
+        "Chiều 3/9/2025, Đoàn làm việc với Chính phủ nhân dân châu Hồng Hà."))
+    talks = next(m for m in doc.meetings if m.date == "2025-09-03")
+    names = {p.organization for p in talks.parties}
+    assert any("Sở Ngoại vụ" in n for n in names)
+    assert any("Phong Thổ" in n for n in names)
+
+
+def test_two_sides_signing_on_the_clauses_day_is_a_signing(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 9/6/2025, Đồn Biên phòng Lũng Cú hội đàm với Trạm Kiểm tra biên phòng Điền Bồng "
+        "(Trung Quốc).\n"
+        "Được biết, ngày 3/3/2025, Bộ Công Thương Việt Nam và Bộ Thương mại Trung Quốc đã ký bản "
+        "ghi nhớ về cửa khẩu thông minh."))
+    signing = next(m for m in doc.meetings if m.date == "2025-03-03")
+    assert signing.kind_norm == "signing"
+    assert {p.side for p in signing.parties} == {"VN", "CN"}
+
+
+def test_a_meeting_the_two_sides_held_is_not_one_they_schedule(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _meetings(process, (
+        "Ngày 5/4/2025, Đồn Biên phòng Thanh Thủy phối hợp với Trạm Kiểm tra biên phòng Thiên "
+        "Bảo (Trung Quốc) tổ chức tuần tra song phương.\n"
+        "Hai bên đã tổ chức gặp gỡ, trao đổi trước đợt tuần tra quý II năm 2025."))
+    assert [m.date for m in doc.meetings] == ["2025-04-05"]

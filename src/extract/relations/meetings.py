@@ -55,8 +55,13 @@ __all__ = ["MeetingRecognizer"]
 
 # Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
 _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
+# A border post and the provincial command it belongs to, set after it in apposition.
+_POST = ("đồn",)
+_COMMAND = ("bộ chỉ huy", "bộ đội biên phòng")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
-_COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d")
+# A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1 năm …").
+_COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d"
+                    r"(?![\d.,]*[ \t]+(?:năm|tháng)(?!\w))")
 _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
                      re.IGNORECASE)
 # The next item of a list of bodies: "Chính phủ, Thủ tướng Chính phủ, các bộ …".
@@ -74,6 +79,30 @@ _SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?
 _REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
 _DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
 _AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
+# Between the acting body and "phối hợp": its parent or places ("Đồn Biên phòng A, Bộ đội
+# Biên phòng tỉnh B (Việt Nam) phối hợp với …"), within one clause.
+_JOINT_GAP = re.compile(r"[^.;\n]{0,80}")
+_CLAUSE_END = re.compile(r"[.;\n]")
+# A clause opening on the event a meeting takes place within, and the comma that sets off
+# the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
+_FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?"
+                      r"(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
+_FRAME_WORD = re.compile(r"(?<!\w)(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
+_LEAD_IN = re.compile(r"[^,;]{0,40},[ \t]*")
+_DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
+_SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
+_DONE = re.compile(r"(?<!\w)đã[ \t]+$")
+_COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng|tham gia đoàn)(?!\w)")
+_EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
+# A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
+# secretary).
+_SIGNED = re.compile(r"(?<![Tt]hư )(?<!\w)ký(?:[ \t]+kết)?(?!\w)")
+_PASSIVE = re.compile(r"(?<!\w)được[ \t]+$")
+_SIGNED_YEAR = re.compile(r"[ \t]+(?:vào[ \t]+)?(?:năm[ \t]+)?")
+# A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …", "Phát biểu
+# tại Hội nghị … vào ngày 21/10, …" (a speech reports the meeting when it dates it).
+_AT_MEETING = re.compile(r"[ \t]*(?P<spoke>[Pp]hát biểu[ \t]+)?(?:[Tt]ại|[Tt]rong)[ \t]+"
+                         r"(?:(?:buổi|cuộc|phiên|lễ)[ \t]+)?$")
 _HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
 
 
@@ -103,6 +132,11 @@ class _Mention:
     parties: list[MeetingPartyHit] = field(default_factory=list)
     people: list[MeetingPersonHit] = field(default_factory=list)
     offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
+    # Opened by a reference ("Tại hội đàm, …"): the text dates it only in its own clause.
+    referred: bool = False
+    # The event a reported meeting takes place within, or an earlier one ("Trước đó, …"):
+    # no later mention joins it.
+    framing: bool = False
 
 
 class _Index:
@@ -201,6 +235,21 @@ class MeetingRecognizer:
         self._joint = [fold_key(j) for j in t.joint_body]
         self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
                                     re.IGNORECASE)
+        # The joint frame's verbs: the organize words, and the heads of the patrol
+        # triggers ("tuần tra song phương" → "tuần tra").
+        joint_verbs: dict[str, gazetteers.MeetingKindName] = {
+            w.lower(): "ceremony" for w in t.organize if len(w.split()) <= 2}
+        for tr in t.trigger:
+            if tr.kind == "joint patrol or inspection":
+                joint_verbs.setdefault(" ".join(tr.text.lower().split()[:2]).rstrip(","),
+                                       tr.kind)
+        self._kind.update({w: k for w, k in joint_verbs.items() if w not in self._kind})
+        self._kind.setdefault("ký", "signing")
+        self._joint_frame = re.compile(r"(?<!\w)phối hợp(?:[ \t]+với)?[ \t]+")
+        self._joint_verb = re.compile(
+            r"[^.;\n]{0,90}?(?<!\w)(?P<verb>"
+            + "|".join(re.escape(w) for w in sorted(joint_verbs, key=len, reverse=True))
+            + r")(?!\w)")
         self._both = re.compile(rf"(?<!\w)(?:{alternation(t.both_sides)})(?!\w)", re.IGNORECASE)
 
     # --- the stage ------------------------------------------------------------------------
@@ -237,6 +286,7 @@ class MeetingRecognizer:
             if surface[1:] != entry[1:] and not surface.isupper():
                 continue
             triggers.append((s, e, word))
+        triggers = self._joint_acts(text, orgs, org_starts, org_span_ix, triggers)
         trig_starts = [s for s, _, _ in triggers]
 
         clauses = self._clauses(doc)
@@ -248,6 +298,11 @@ class MeetingRecognizer:
         lead = self._lead(doc)
         about = {x for x in (lead, self._headline_sentence(doc)) if x is not None}
         attending: tuple[int, int] | None = None  # the last sentence naming attendance
+        # Clauses naming bodies or people but no meeting, while none is reported yet: the
+        # "hai bên" of a later "Tại hội nghị, hai bên …".
+        recent: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit], list[PersonHit]]] = []
+        # (leader, members, their bodies)
+        companions: list[tuple[str, list[MeetingPersonHit], list[MeetingPartyHit]]] = []
         for sent, (cs, ce) in clauses:
             # "Buổi lễ có sự tham dự của lãnh đạo các sở, ngành. Trong đó có Sở A, Sở B":
             # the sentence right after an attendance sentence goes on with its list.
@@ -256,6 +311,24 @@ class MeetingRecognizer:
                      and not text[attending[1]:sent[0]].strip())
             if self._attend.search(text, cs, ce):
                 attending = sent
+            framed = self._frame(text, cs, ce, dates, date_starts, people_starts, org_starts)
+            lead_in: tuple[int, int] | None = None
+            if framed is not None:
+                # "Trong khuôn khổ Hội nghị … giữa Tỉnh ủy A, B và Tỉnh ủy C, ngày 27/3, ông
+                # X hội kiến ông Y": the event the meeting is part of is not its report; it
+                # is a meeting of its own (the conference of the bodies it lists, dated only
+                # by a day of its own; a leader's visit), and the clause reports from its
+                # end on, with the date it may open on ("Ngày 12/4/2025, trong khuôn khổ
+                # chuyến thăm …, Tỉnh ủy A và Khu ủy B đã ký kết …").
+                self._framing(doc, text, sent, framed, triggers, trig_starts, orgs,
+                              org_starts, people, people_starts, dates, date_starts,
+                              meetings, ix, titled_spans)
+                lead_in = (cs, framed[0]) if framed[0] > cs else None
+                cs = framed[1]
+            cdates = dates[bisect.bisect_left(date_starts, cs):bisect.bisect_left(date_starts, ce)]
+            if lead_in is not None:
+                cdates = dates[bisect.bisect_left(date_starts, lead_in[0]):
+                               bisect.bisect_left(date_starts, lead_in[1])] + cdates
             ctrigs = triggers[bisect.bisect_left(trig_starts, cs): bisect.bisect_left(
                 trig_starts, ce)]
             corgs = orgs[bisect.bisect_left(org_starts, cs): bisect.bisect_left(org_starts, ce)]
@@ -266,18 +339,35 @@ class MeetingRecognizer:
                 listing = None if listing != sent else listing
                 owner.append((cs, current))
                 continue
+            self._signed(text, (cs, ce), sent, cdates,
+                         meetings, current, ix, titled_spans, lead)
             if current is not None and ctrigs:
                 self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
-                                dates[bisect.bisect_left(date_starts, cs):
-                                      bisect.bisect_left(date_starts, ce)],
-                                meetings, current)
+                                cdates,
+                                meetings, current, [o for o in corgs if o.side is not None
+                                                    and not titled_spans.holds(o.start)])
             if ctrigs:
                 self._counted(text, (cs, ce), sent, ctrigs, corgs, cpeople, titled_spans,
-                              dates[bisect.bisect_left(date_starts, cs):
-                                    bisect.bisect_left(date_starts, ce)],
+                              cdates,
                               meetings, current, ix)
             m = _Mention(clause=(cs, ce), sentence=sent)
             main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
+            before: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit],
+                               list[PersonHit]]] = []
+            at = _AT_MEETING.match(text, cs, ctrigs[0][0]) if ctrigs else None
+            if main is None and at is not None and (not at.group("spoke") or cdates) and (
+                    current is None or not any(x.parties or x.offices or x.people
+                                               for x in meetings[current][1])):
+                # "Tại hội đàm, đại biểu Đồn A và Trạm B đã trao đổi …" with no meeting
+                # reported before it (an excerpt, a caption): the meeting it names is the
+                # article's, its participants those of the clause, or for "Tại hội nghị,
+                # hai bên …" those the two sentences before it named.
+                if not corgs and not cpeople and self._both.search(text, cs, ce):
+                    sents = sorted({r[0] for r in recent})[-2:]
+                    before = [r for r in recent if r[0] in sents]
+                if corgs or cpeople or before:
+                    main = ctrigs[0]
+                    m.referred = True
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
@@ -287,8 +377,7 @@ class MeetingRecognizer:
                     if not _JOINED.fullmatch(text[m.triggers[-1][1]:s]):
                         break
                     m.triggers.append((s, e))
-                m.date = self._clause_date(text, dates[bisect.bisect_left(date_starts, cs):
-                                                       bisect.bisect_left(date_starts, ce)],
+                m.date = self._clause_date(text, cdates,
                                            main[0], trig_starts)
                 nxt = next((t[0] for t in ctrigs if t[0] > main[0]), ce)
                 m.place = self._place(text, (cs, nxt))
@@ -298,15 +387,32 @@ class MeetingRecognizer:
                     # "Đoàn cũng làm việc với …": the delegation led by the last leader named.
                     self._participants(doc, text, m, [], [leader], ix, titled_spans,
                                        event=True)
+                if m.date is None and (m.parties or m.offices) and \
+                        _EARLIER.match(text, sent[0], m.trigger[0]):
+                    # "Trước đó, ông A đã làm việc với Sở B …": an earlier meeting of its
+                    # own, undated unless its clause dates it; the report goes on with the
+                    # meeting it came before.
+                    m.referred = m.framing = True
+                    meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
+                                                trigger=m.trigger, confidence=0.7), [m]))
+                    owner.append((cs, current))
+                    continue
                 current = self._merge(meetings, m, current,
                                       # The lead opens the article's meeting even when
                                       # its date has no year we can resolve ("Chiều
                                       # 18/3, Đoàn đại biểu tỉnh A đã có buổi Hội đàm
                                       # với Đoàn đại biểu châu B"); a headline, only
                                       # with its date ("… đón tàu container" is none).
-                                      opens=current is None and (sent == lead or (
-                                          sent in about and m.date is not None)),
+                                      opens=bool(before) or (current is None and (
+                                          sent == lead or (sent in about
+                                                           and m.date is not None))),
                                       refers=bool(self._both.search(text, cs, ce)))
+                for bsent, bclause, borgs, bpeople in before:
+                    bm = _Mention(clause=bclause, sentence=bsent, referred=True)
+                    self._participants(doc, text, bm, borgs, bpeople, ix, titled_spans,
+                                       event=False)
+                    if current is not None:
+                        meetings[current][1].append(bm)
             elif current is not None:
                 head = min(ce, cs + 30)
                 # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
@@ -343,22 +449,91 @@ class MeetingRecognizer:
             if main is not None:
                 listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
                     else None
+            if leader is not None and (cpeople or corgs) and \
+                    _COMPANION.search(text, sent[0], ce):
+                # "Cùng đi có bà A", "Ông B … tháp tùng đoàn", "Cùng tham gia đoàn có …;
+                # lãnh đạo các sở …": members of the delegation, people and bodies, at each
+                # of its meetings.
+                cm = _Mention(clause=(cs, ce), sentence=sent)
+                self._participants(doc, text, cm, corgs,
+                                   [p for p in cpeople if p is not leader],
+                                   ix, titled_spans, event=False)
+                companions.append((leader.name, cm.people, cm.parties))
             for p in cpeople:
                 if self._leader.search(text[max(cs, p.start - 60):p.start]):
                     leader = p
+            if not ctrigs and (corgs or cpeople):
+                recent.append((sent, (cs, ce), corgs, cpeople))
+                del recent[:-8]
             owner.append((cs, current))
 
         out: list[MeetingHit] = []
         lead_date, article_date = self._fallback_dates(doc, dates)
         for hit, mentions in meetings:
             self._finish(hit, mentions, lead_date, article_date)
-            if hit.parties or (self._visit_by_people(mentions) and hit.people):
+            if hit.parties or (hit.people and (self._visit_by_people(mentions) or (
+                    mentions[0].framing and hit.kind_norm == "visit"))):
                 out.append(hit)
+        for name, members, bodies in companions:
+            for hit in out:
+                if any(q.name == name for q in hit.people):
+                    hit.people += [q for q in members if q.side is not None
+                                   and q.name not in {x.name for x in hit.people}]
+                    hit.parties += [p for p in bodies if p.side is not None and
+                                    p.organization not in {x.organization for x in hit.parties}]
         out = self._merge_same_date(out)
         self._attach_gates(doc, out, meetings, owner)
         doc.meetings = out
 
     # --- clauses and triggers -------------------------------------------------------------
+
+    def _joint_acts(self, text: str, orgs: list[OrgHit], org_starts: list[int],
+                    org_spans: SpanIndex, triggers: list[tuple[int, int, str]]
+                    ) -> list[tuple[int, int, str]]:
+        """"Đồn A phối hợp với Trạm B (Trung Quốc) tổ chức khôi phục chợ biên giới", "Chi
+        cục A phối hợp với Đồn B kiểm tra công tác thông quan": one body acting with another
+        reports an event of both even when what they do is no trigger word (an organized
+        event only when one of them is Chinese: a cross-border one); the verb
+        (an ``organize`` word, or the head of a patrol trigger: "tuần tra", "kiểm tra") is
+        its trigger.  A trigger word after the verb ("tổ chức tuần tra song phương") is the
+        event's own and wins."""
+        found: list[tuple[int, int, str]] = []
+        starts = [s for s, _, _ in triggers]
+        for m in self._joint_frame.finditer(text):
+            j = bisect.bisect_left(org_starts, m.start()) - 1
+            if j < 0 or not _JOINT_GAP.fullmatch(text, orgs[j].end, m.start()):
+                continue  # no body acting before "phối hợp"
+            i = bisect.bisect_left(org_starts, m.end())
+            partner = i < len(orgs) and orgs[i].start == m.end()
+            verb = self._joint_verb.match(text, orgs[i].end if partner else m.end())
+            if verb is None:
+                continue
+            vs, ve = verb.span("verb")
+            if org_spans.holds(vs):
+                continue  # "Trạm kiểm tra biên phòng …": a body's name
+            word = text[vs:ve].lower()
+            then = self._joint_verb.match(text, ve, min(len(text), ve + 16))
+            if self._kind[word] == "ceremony" and then is not None:
+                # "tổ chức kiểm tra, tu bổ mốc": the patrol verb is what is organized.
+                vs, ve = then.span("verb")
+                word = text[vs:ve].lower()
+            if not partner:
+                continue  # "phối hợp với các lực lượng chức năng kiểm tra sức khỏe …"
+            k = bisect.bisect_left(starts, vs)
+            nxt = starts[k] if k < len(starts) else len(text)
+            stop = _CLAUSE_END.search(text, ve)
+            if nxt < (stop.start() if stop else len(text)):
+                continue  # the event's own trigger word follows
+            if self._kind[word] == "ceremony" and "CN" not in (orgs[i].side, orgs[j].side):
+                # "Huyện đoàn A phối hợp với Đồn Biên phòng B tổ chức hành trình …": an
+                # event one side organizes for its own people is no meeting; a joint
+                # inspection of two of its bodies is one.
+                continue
+            found.append((vs, ve, word))
+        if not found:
+            return triggers
+        return sorted(triggers + found)
+
 
     @staticmethod
     def _clauses(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -398,24 +573,44 @@ class MeetingRecognizer:
                 return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
         if _COUNT.match(text, e):
             return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
+        if self._kind[word] == "signing" and _SIGNED_BY.search(text, clause[0], s) and \
+                self._not_party.search(text, clause[0], s):
+            # "Theo tinh thần các hiệp định mà Chính phủ hai nước đã ký kết, ngày 3/6, Sở A
+            # làm việc với …": signed long ago; the clause may go on to report.
+            return self._main_trigger(text, sent, (e, clause[1]), ctrigs[1:],
+                                      [p for p in cpeople if p.start >= e], names)
         return s, e, word
 
     def _scheduled(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
                    ctrigs: list[tuple[int, int, str]], trig_starts: list[int],
                    cdates: list,  # type: ignore[type-arg]
-                   meetings: list[tuple[MeetingHit, list[_Mention]]], current: int) -> None:
+                   meetings: list[tuple[MeetingHit, list[_Mention]]], current: int,
+                   named: list[OrgHit]) -> None:
         """"Hai bên thống nhất tổ chức hội đàm tiếp theo vào tháng 9/2025": a meeting the two
-        sides of the one being reported schedule, with its own date and their bodies."""
+        sides of the one being reported schedule, with its own date and their bodies, or
+        the bodies of both sides the clause names for it ("giao Sở A và Văn phòng B làm
+        đầu mối, tổ chức hội đàm định kỳ …")."""
         cs, ce = clause
         if not self._both.search(text, cs, ce):
             return
         for s, e, word in ctrigs:
-            if not self._organize.search(text[max(cs, s - 20):s]):
+            organize = self._organize.search(text[max(cs, s - 20):s])
+            if not organize:
                 continue
+            if _DONE.search(text, max(cs, s - 30), max(cs, s - 20) + organize.start()):
+                continue  # "hai bên đã tổ chức gặp gỡ …": held, not scheduled
             date = self._clause_date(text, [d for d in cdates if d.start > s], s, trig_starts)
             if date is None:
                 return
+            # The two sides: the bodies taking part as host or guest, and those of the
+            # leaders a side is named by ("Đoàn huyện A do ông B, Bí thư Huyện ủy A …").
             hosts = [p for x in meetings[current][1] for p in x.parties if p.role is not None]
+            sides = {p.side for p in hosts}
+            hosts += [p for x in meetings[current][1] for p in x.offices
+                      if p.side not in sides and p.side is not None]
+            if {o.side for o in named} >= {"VN", "CN"}:
+                hosts = [MeetingPartyHit(organization=o.name, side=o.side, role="host")
+                         for o in named]
             if not {p.side for p in hosts} >= {"VN", "CN"}:
                 return  # "hai bên" is two sides only when both were named
             m = _Mention(clause=clause, sentence=sent, trigger=(s, e), kind=word,
@@ -484,6 +679,142 @@ class MeetingRecognizer:
             return
 
     @staticmethod
+    def _frame(text: str, cs: int, ce: int, dates: list,  # type: ignore[type-arg]
+               date_starts: list[int], people_starts: list[int],
+               org_starts: list[int]) -> tuple[int, int] | None:
+        """The stretch of a clause naming the event it takes place within ("Trong khuôn khổ
+        …", "Nhân dịp …", "Bên lề …"), at its start or after the date it opens on: up to
+        the comma before its first date set off by a comma (", chiều 20/2,"), else before
+        its first person (the commas of a list of places come before: "Tỉnh ủy các tỉnh:
+        Hà Giang, Lào Cai"), else before a body ("…, Tỉnh ủy Quảng Ninh và …")."""
+        if _FRAMING.match(text, cs, ce):
+            fs = cs
+        else:
+            word = _FRAME_WORD.search(text, cs, min(ce, cs + 60))
+            if word is None or not _LEAD_IN.fullmatch(text, cs, word.start()) or not (
+                    bisect.bisect_left(date_starts, cs) < bisect.bisect_left(date_starts,
+                                                                            word.start())):
+                return None
+            fs = word.start()
+        for d in dates[bisect.bisect_left(date_starts, fs):bisect.bisect_left(date_starts, ce)]:
+            lead = _DATE_OPENING.search(text, fs, d.start)
+            if lead is not None and lead.end() == d.start:
+                return fs, lead.start() + 1
+        for p in people_starts[bisect.bisect_left(people_starts, fs):
+                               bisect.bisect_left(people_starts, ce)]:
+            comma = text.rfind(",", fs, p)
+            if comma >= 0 and re.fullmatch(_HONORIFIC + r"[ \t]*", text[comma + 1:p].strip()
+                                           + " "):
+                return fs, comma + 1
+        for o in org_starts[bisect.bisect_left(org_starts, fs):bisect.bisect_left(org_starts, ce)]:
+            comma = text.rfind(",", fs, o)
+            if comma >= 0 and not text[comma + 1:o].strip():
+                return fs, comma + 1
+        return None
+
+    def _framing(self, doc: Document, text: str, sent: tuple[int, int],
+                 frame: tuple[int, int], triggers: list[tuple[int, int, str]],
+                 trig_starts: list[int], orgs: list[OrgHit], org_starts: list[int],
+                 people: list[PersonHit], people_starts: list[int],
+                 dates: list,  # type: ignore[type-arg]
+                 date_starts: list[int], meetings: list[tuple[MeetingHit, list[_Mention]]],
+                 ix: _Index, titled_spans: SpanIndex) -> None:
+        fs, fe = frame
+        ftrigs = [t for t in triggers[bisect.bisect_left(trig_starts, fs):
+                                      bisect.bisect_left(trig_starts, fe)]
+                  if self._kind[t[2]] in ("conference", "visit")]
+        if not ftrigs:
+            return
+        s, e, word = ftrigs[0]
+        day = next((d.value for d in dates[bisect.bisect_left(date_starts, fs):
+                                           bisect.bisect_left(date_starts, fe)]
+                    if d.granularity == "day"), None)
+        m = _Mention(clause=frame, sentence=sent, trigger=(s, e), kind=word, triggers=[(s, e)],
+                     date=day, referred=True, framing=True)
+        forgs = orgs[bisect.bisect_left(org_starts, fs):bisect.bisect_left(org_starts, fe)]
+        fpeople = people[bisect.bisect_left(people_starts, fs):
+                         bisect.bisect_left(people_starts, fe)]
+        self._participants(doc, text, m, forgs, fpeople, ix, titled_spans, event=True)
+        # "giữa Bí thư Tỉnh ủy các tỉnh A, B và Bí thư Tỉnh ủy C": the bodies the frame
+        # names in its participants' titles are its parties.
+        named = {p.organization for p in m.parties}
+        m.parties += [MeetingPartyHit(organization=o.name, side=self._org_side(text, frame, o, ix),
+                                      role="host", confidence=0.7)
+                      for o in forgs if titled_spans.holds(o.start) and o.name not in named
+                      and not self._joint_body(o.name, ix)]
+        if self._kind[word] == "visit":
+            # "trong khuôn khổ chuyến thăm … của Chủ tịch Trung Quốc A": a leader's visit,
+            # named by the leader.
+            m.parties, m.offices = [], []
+            if not m.people:
+                return
+        elif not (m.parties or m.offices):
+            return
+        meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word], trigger=(s, e),
+                                    date=day, confidence=0.7), [m]))
+
+    def _signed(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
+                cdates: list,  # type: ignore[type-arg]
+                meetings: list[tuple[MeetingHit, list[_Mention]]], current: int | None,
+                ix: _Index, titled_spans: SpanIndex, lead: tuple[int, int] | None) -> None:
+        """"… theo quy chế phối hợp ký ngày 20/12/2023", "Bản ghi nhớ … ký năm 2019 giữa hai
+        đơn vị": the signing of the document the two sides work under, a meeting of its
+        own date.  Its parties are the two sides of the meeting being reported, else the
+        first body of each side in the lead sentence ("hai đơn vị")."""
+        cs, ce = clause
+        for sm in _SIGNED.finditer(text, cs, ce):
+            if _PASSIVE.search(text, max(cs, sm.start() - 6), sm.start()) or \
+                    self._proposal.search(text, cs, sm.start()):
+                # "Nghị định thư … được ký năm 2009": a treaty of the states; "đề nghị …
+                # để ký biên bản": proposed.
+                continue
+            # A day after the document signed ("ký kết quy chế phối hợp ngày 8/1/2015"); a
+            # year right after "ký" ("ký năm 2019"), not a document's own ("ký quy chế
+            # phối hợp năm 2025") nor its number's date ("Kế hoạch số 125/KH ngày …").
+            d = next((d for d in cdates if sm.end() <= d.start <= sm.end() + 60 and (
+                (d.granularity == "day" and not re.search(r"[,.;]|(?<!\w)số(?!\w)",
+                                                          text[sm.end():d.start]))
+                or (d.granularity == "year" and _SIGNED_YEAR.fullmatch(
+                    text, sm.end(), d.start) is not None))), None)
+            parties: list[MeetingPartyHit] = []
+            if d is None and sm.group() == "ký":
+                # "Được biết, ngày 26/4/2025, Bộ A và Bộ B (Trung Quốc) đã ký bản ghi nhớ":
+                # two bodies of both sides signing on the clause's opening day ("ký kết" is
+                # a trigger word and reported as such).
+                bodies = [o for o in ix.orgs_in(cs, sm.start())
+                          if o.side in ("VN", "CN") and not titled_spans.holds(o.start)]
+                opening = [x for x in cdates if x.end <= sm.start() and x.granularity == "day"
+                           and not self._date_block.search(text, max(cs, x.start - 40),
+                                                           x.start)]
+                if opening and {o.side for o in bodies} >= {"VN", "CN"}:
+                    d = opening[0]
+                    parties = [MeetingPartyHit(organization=o.name, side=o.side, role="host",
+                                               confidence=0.7) for o in bodies]
+            if d is None or any(h.date == d.value for h, _ in meetings):
+                continue
+            if not parties and current is not None:
+                parties = [MeetingPartyHit(organization=p.organization, side=p.side,
+                                           role=p.role, confidence=0.7)
+                           for x in meetings[current][1] for p in x.parties
+                           if p.role is not None]
+            elif not parties and lead is not None:
+                for side in ("VN", "CN"):
+                    o = next((o for o in ix.orgs_in(*lead) if o.side == side
+                              and not titled_spans.holds(o.start)), None)
+                    if o is not None:
+                        parties.append(MeetingPartyHit(organization=o.name, side=side,
+                                                       role="host", confidence=0.7))
+            if not {p.side for p in parties} >= {"VN", "CN"}:
+                continue  # a document signed by two sides
+            word = "ký kết" if "kết" in sm.group() else "ký"
+            m = _Mention(clause=clause, sentence=sent, trigger=sm.span(), kind=word,
+                         triggers=[sm.span()], date=d.value)
+            m.parties = parties
+            meetings.append((MeetingHit(kind=word, kind_norm="signing", trigger=sm.span(),
+                                        date=d.value, confidence=0.7), [m]))
+            return
+
+    @staticmethod
     def _takes_part(mentions: list[_Mention], m: _Mention, office: str | None) -> bool:
         names = {q.name for x in mentions for q in x.people}
         bodies = {p.organization for x in mentions for p in x.parties + x.offices}
@@ -507,7 +838,7 @@ class MeetingRecognizer:
 
     def _clause_date(self, text: str, cdates: list, trig: int,  # type: ignore[type-arg]
                      trig_starts: list[int]) -> str | None:
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, int, str] | None = None
         for d in cdates:
             before = text[max(0, d.start - 40): d.start]
             # "Từ ngày 30/10-1/11/2022": a stated span is the meeting's, its "từ" no bound.
@@ -519,11 +850,14 @@ class MeetingRecognizer:
             if d.start > trig and bisect.bisect_left(trig_starts, d.start) - \
                     bisect.bisect_right(trig_starts, trig) > 0:
                 continue  # after another trigger: that one's date ("… tại Hội nghị 2025")
-            # Prefer the date before the trigger ("Ngày 25-11, Sở … hội đàm"), the nearest.
-            rank = (0, trig - d.end) if d.end <= trig else (1, d.start - trig)
-            if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], d.value)
-        return best[2] if best else None
+            # Prefer the date before the trigger ("Ngày 25-11, Sở … hội đàm"), a day before a
+            # year (an edition's: "Ngày 26/11/2024 - Hội chợ … 2024 đã khai mạc"), the
+            # nearest.
+            coarse = int(d.granularity not in ("day", "span"))
+            rank = (0, coarse, trig - d.end) if d.end <= trig else (1, 0, d.start - trig)
+            if best is None or rank < best[:3]:
+                best = (rank[0], rank[1], rank[2], d.value)
+        return best[3] if best else None
 
     _PLACE = re.compile(r"(?<!\w)[Tt]ại[ \t]+(?!(?:buổi|cuộc|phiên|lễ|hội|các|đây|đó)\b)"
                         r"([^,.;()\n]{2,60}?)(?=[ \t]*(?:[,.;()\n]|$|[ \t](?:với|về|do|đã|"
@@ -614,6 +948,10 @@ class MeetingRecognizer:
                 continue
             if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
                 continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
+            if fold_key(o.name).startswith(_COMMAND) and any(
+                    text[q.end:o.start].strip() == "," and fold_key(q.name).startswith(_POST)
+                    for q in corgs if q.end <= o.start):
+                continue  # "Đồn Biên phòng Hải Hòa, Bộ đội Biên phòng tỉnh Quảng Ninh": its parent
             prole = None
             if event and m.trigger is not None:
                 prole = "host" if o.start < m.trigger[0] else "guest"
@@ -730,14 +1068,17 @@ class MeetingRecognizer:
             # word with neither names no meeting we can tell.
             target = current if (m.people or refers) else None
         elif m.date is not None:
-            target = next((i for i, (h, _) in enumerate(meetings) if h.date == m.date), None)
+            target = next((i for i, (h, ms) in enumerate(meetings) if h.date == m.date
+                           and not ms[0].framing), None)
             if target is None:
                 target = next((i for i in reversed(range(len(meetings)))
                                if meetings[i][0].date is None
+                               and not meetings[i][1][0].framing
                                and self._shares(meetings[i][1], m)), None)
         else:
             target = next((i for i in reversed(range(len(meetings)))
-                           if self._shares(meetings[i][1], m)), current)
+                           if not meetings[i][1][0].framing
+                           and self._shares(meetings[i][1], m)), current)
         if target is None:
             if not named and not opens and not self._visit_by_people([m]):
                 return current
@@ -759,11 +1100,14 @@ class MeetingRecognizer:
 
     @staticmethod
     def _lead(doc: Document) -> tuple[int, int] | None:
-        """The lead sentence: the first of the body (after headline and dateline)."""
+        """The lead sentence: the first of the body (after headline and dateline), or the
+        sentence a dateline opens ("Lào Cai Online – Hồng Hà – Ngày 26/11/2024 – Hội chợ …
+        đã khai mạc …")."""
         after = max([doc.headline[1] if doc.headline else 0,
                      doc.dateline[1] if doc.dateline else 0])
         for s, e in doc.sentences:
-            if s >= after and len(doc.text[s:e].split()) >= 6:
+            if e > after and len(doc.text[max(s, after):e].split()) >= 6 and (
+                    s >= after or doc.headline is None or doc.headline[1] <= s):
                 return s, e
         return None
 
@@ -772,12 +1116,19 @@ class MeetingRecognizer:
         lead = self._lead(doc)
         lead_date = None
         for s, e in [lead] if lead else []:
-            for d in dates:
-                if s <= d.start < e and not _long_span(d.value) and (
-                        d.granularity == "span" or not self._date_block.search(
-                            doc.text[max(0, d.start - 40): d.start])):
-                    lead_date = d.value
-                    break
+            # Not the date of the event the lead's meeting takes place within.
+            frame = self._frame(doc.text, s, e, dates, [d.start for d in dates],
+                                sorted(p.start for p in doc.people),
+                                sorted(o.start for o in doc.orgs))
+            fs, fe = frame if frame is not None else (s, s)
+            found = [d for d in dates if s <= d.start < e and not fs <= d.start < fe
+                     and not _long_span(d.value) and (
+                d.granularity == "span" or not self._date_block.search(
+                    doc.text[max(0, d.start - 40): d.start]))]
+            # A day or span before a year: "Hội chợ … năm 2024 diễn ra từ ngày 28/11 đến
+            # ngày 2/12" names its edition by the year and is held on the days.
+            days = [d for d in found if d.granularity in ("day", "span")]
+            lead_date = (days or found)[0].value if found else None
             break
         article = doc.published[:10] if doc.published else (
             doc.reference_date.isoformat() if doc.reference_date else None)
@@ -785,7 +1136,9 @@ class MeetingRecognizer:
 
     def _finish(self, hit: MeetingHit, mentions: list[_Mention], lead_date: str | None,
                 article_date: str | None) -> None:
-        if hit.date is None:
+        # A meeting first given its participants by a reference keeps no date it lacks.
+        named = next((x for x in mentions if x.parties or x.offices or x.people), mentions[0])
+        if hit.date is None and not named.referred:
             hit.date = lead_date or article_date
             hit.confidence = 0.7
         parties: dict[tuple[str, str | None], MeetingPartyHit] = {}
