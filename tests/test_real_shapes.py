@@ -387,6 +387,13 @@ CASES = [
         {"groups": [["Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Hà Giang", "BĐBP Hà Giang"]],
          "absent_organizations": ["Bộ Chỉ huy Bộ đội Biên phòng"]},
         id="abbreviation-in-brackets-inside-a-name"),
+    pytest.param(
+        "Tham dự có đại diện Công viên logistics Viettel Cao Bằng - Chi nhánh Tổng công ty Cổ "
+        "phần bưu chính Viettel; hội nghị tổ chức tại Công viên Hoàng Văn Thụ.",
+        {"organizations": ["Công viên logistics Viettel Cao Bằng",
+                           "Tổng công ty Cổ phần bưu chính Viettel"],
+         "absent_organizations": ["Công viên Hoàng Văn Thụ"]},
+        id="logistics-park-is-a-company-unit-and-a-branch-after-a-dash-is-another-body"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

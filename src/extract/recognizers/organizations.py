@@ -376,8 +376,11 @@ class OrganizationRecognizer:
                 break
             nxt = _DASH_JOIN.match(text, i)
             if nxt and nxt.end() > i and _CAP_WORD.match(text, nxt.end()) and \
-                    not self._title_start.match(text, nxt.end()):
-                # "Đồng Đăng - Lạng Sơn" goes on; "… Quảng Tây - Trưởng đoàn" is a role
+                    not self._title_start.match(text, nxt.end()) and \
+                    not self._named_head_at(low, nxt.end()):
+                # "Đồng Đăng - Lạng Sơn" goes on, and so do joint offices ("Văn phòng Đoàn
+                # ĐBQH – HĐND - UBND tỉnh"); "… Quảng Tây - Trưởng đoàn" is a role, "… Lạng
+                # Sơn - Chi nhánh Tổng công ty …" a named body of its own
                 i = nxt.end()
                 continue
             if text[i:i + 1] == " " and i + 1 < len(text) and (
@@ -862,6 +865,10 @@ class OrganizationRecognizer:
                 del own[bisect.bisect_left(own, i)]
                 bisect.insort(holders.setdefault(best.key, []), i)
             h.key, h.name, h.side = best.key, best.name, best.side or h.side
+
+    def _named_head_at(self, low: str, p: int) -> bool:
+        found = self._heads.at(low, p)
+        return found is not None and found[1][0].tail == "name"
 
     def _bare_local(self, h: OrgHit) -> bool:
         """A standalone head with a locality tail, written alone ("Đảng ủy", "UBND")."""
