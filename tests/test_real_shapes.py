@@ -138,6 +138,17 @@ CASES = [
         "kết nghĩa. Ngay từ đầu năm mới Ất Tỵ 2025, hàng hóa thông quan thuận lợi.",
         {"dates": ["1887-06-26", "1895-06-20", "2016-05-12", "2025"]},
         id="nineteenth-century-conventions-spaced-year-new-year-name"),
+    pytest.param(
+        "Cao Bằng: trao trả 5 công dân nhập cảnh trái phép\n\nMinh Khuê 14/08/2022 09:40\n\n"
+        "Sáng 13/8, tại cửa khẩu, lực lượng chức năng hai bên đã bàn giao 5 công dân.",
+        {"published": "2022-08-14T09:40", "authors": ["Minh Khuê"], "dates": ["2022-08-13"]},
+        id="name-then-date-time-without-separator"),
+    pytest.param(
+        "Sáng 13/8, tại cửa khẩu, lực lượng chức năng hai bên đã bàn giao 5 công dân cho nhau "
+        "theo đúng quy định.\n\ncreate\n\nLan Phương / baocaobang.vn\n\nNguồn Báo ĐT: "
+        "https://baocaobang.vn/trao-tra-5-cong-dan.html",
+        {"authors": ["Lan Phương"]},
+        id="foot-byline-with-outlet-domain-and-source-line"),
     # -- 4. dates with dots ------------------------------------------------------------------
     pytest.param(
         " date 2024-09-03 Ngày 2.8 năm nay, hai bên đã ký biên bản ghi nhớ; trước đó, vào "

@@ -35,7 +35,8 @@ _LEAD_DATELINE = re.compile(
 _WIRE_DATELINE = re.compile(
     r"\([ \t]*[A-ZĐ][A-Za-zĐđ.]{1,11}[ \t,]+(?P<d>\d{1,2}/\d{1,2}/\d{4})[ \t]*\)")
 _NAME_TIME = re.compile(r"(.+?)[ \t]+\d{1,2}[:h]\d{2}")
-_NAME_THEN_DATE = re.compile(r"[ \t]*([^\d,\n]{3,40}?),[ \t]*(?=\d)")
+# "Lê Hà, 12/03/2024 10:20", "Quang Sơn 26/05/2021 12:22": the byline, then its date-time
+_NAME_THEN_DATE = re.compile(r"[ \t]*([^\d,\n]{3,40}?)(?:,[ \t]*|[ \t]+)(?=\d{1,2}[/.-]\d)")
 _DMY_ANY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -49,7 +50,8 @@ def _ymd(line: str) -> tuple[int, int, int] | None:
     return int(m.group(4)), int(m.group(5)), int(m.group(6))
 
 
-_OUTLET_AFTER_SLASH = re.compile(r"/\s*[A-ZĐ]{2,}")
+# "Khắc Kiên/VOV Tây Bắc", "Hà Vân / baolaichau.vn": the outlet after a slash
+_OUTLET_AFTER_SLASH = re.compile(r"/\s*(?:[A-ZĐ]{2,}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\b)")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
