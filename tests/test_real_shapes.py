@@ -405,6 +405,18 @@ CASES = [
                            "Tổng công ty Cổ phần bưu chính Viettel"],
          "absent_organizations": ["Công viên Hoàng Văn Thụ"]},
         id="logistics-park-is-a-company-unit-and-a-branch-after-a-dash-is-another-body"),
+    pytest.param(
+        "Phiên họp lần thứ 5 Nhóm công tác liên hợp giữa các tỉnh Lai Châu, Điện Biên (Việt "
+        "Nam) và tỉnh Vân Nam (Trung Quốc) diễn ra tại Mông Tự; Ủy ban công tác liên hợp giữa "
+        "các tỉnh: Lạng Sơn, Cao Bằng (Việt Nam) với Khu tự trị dân tộc Choang Quảng Tây (Trung "
+        "Quốc) họp thường niên.",
+        {"organizations": [
+            "Nhóm công tác liên hợp giữa các tỉnh Lai Châu, Điện Biên (Việt Nam) và tỉnh Vân Nam "
+            "(Trung Quốc)",
+            "Ủy ban công tác liên hợp giữa các tỉnh: Lạng Sơn, Cao Bằng (Việt Nam) với Khu tự "
+            "trị dân tộc Choang Quảng Tây (Trung Quốc)"],
+         "absent_organizations": ["Nhóm công tác liên hợp giữa các tỉnh Lai Châu"]},
+        id="joint-body-named-by-the-places-it-is-between"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

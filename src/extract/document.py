@@ -45,6 +45,7 @@ class OrgHit:
     expanded: str = ""  # this mention's own expanded name, kept when the group is renamed
     partial: bool = False  # a list item ("Ngoại vụ" in "các Sở: …"), not a full name
     listed: bool = False  # born of a list with one head ("Tỉnh ủy các tỉnh: A, B và C")
+    joint: bool = False  # a body of both sides ("Nhóm công tác liên hợp giữa A và B")
 
 
 @dataclass

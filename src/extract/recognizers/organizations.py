@@ -33,6 +33,7 @@ _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
 _WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
 _NUMBERED_UNITS = frozenset({"phường", "xã", "đặc khu"})
 _PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
+_GIUA = re.compile(r"[ \t]+giữa[ \t]")
 _ABBR_INSIDE = re.compile(r"[ \t]*\([A-ZĐ&]{2,10}\)(?=[ \t])")
 _PLURAL_AFTER = re.compile(r"[ \t]+các[ \t]+")
 # "UBND các tỉnh A, B", "Đảng ủy, UBND hai xã A và B": one body per place listed.
@@ -116,6 +117,15 @@ class OrganizationRecognizer:
         # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
         suffixes = {lower_same_length(x) for x in titles_table.suffix}
         self._omitted = tuple(fold_key(h) for h in t.omitted_head)
+        known = sorted(set(places.vn_province + places.cn_region + places.cn_locality),
+                       key=len, reverse=True)
+        pl = "(?:" + "|".join(re.escape(k) for k in known) + ")"
+        ctry = r"(?:[ \t]*\((?:Việt Nam|Trung Quốc)\))?"
+        lvl = (r"(?:(?:các[ \t]+)?(?:tỉnh|khu|Khu tự trị [Dd]ân tộc Choang|thành phố)"
+               r"[ \t]*:?[ \t]+)?")
+        self._between = re.compile(
+            rf"[ \t]+giữa[ \t]+{lvl}{pl}(?:[ \t]*,[ \t]*{pl})*(?:[ \t]+và[ \t]+{pl})?{ctry}"
+            rf"[ \t]+(?:và|với)[ \t]+{lvl}{pl}{ctry}")
         names_table: gazetteers.NamesTable = gazetteers.load("names")
         hon = sorted(names_table.honorific, key=len, reverse=True)
         self._honorific_at = re.compile(
@@ -216,6 +226,14 @@ class OrganizationRecognizer:
             end, dept_found = self._tail(text, low, e, head)
             if end is None:
                 continue
+            # "Nhóm công tác liên hợp giữa các tỉnh Hà Giang, Lào Cai (Việt Nam) và tỉnh Vân
+            # Nam (Trung Quốc)": a joint body is named by the places it is between
+            g = _GIUA.search(text, e, min(len(text), end + 8))
+            joint = False
+            if g is not None:
+                between = self._between.match(text, g.start())
+                if between is not None and between.end() > end:
+                    end, joint = between.end(), True
             inner: tuple[int, int] | None = None
             abbr = _ABBR_INSIDE.match(text, end)
             if abbr is not None and head.tail == "locality":
@@ -250,6 +268,8 @@ class OrganizationRecognizer:
                 plain_name = self.canonical(text[s:inner[0]] + text[inner[1]:end]) \
                     if inner is not None and inner[1] <= end else None
                 hits.append(self._hit(s, end, surface, head, name=plain_name))
+                if joint:
+                    hits[-1].joint, hits[-1].side = True, None
             # A purpose clause may name other bodies ("Nhóm công tác hỗn hợp Bộ Công Thương"):
             # those are recognized too.
             taken_until = e if head.tail == "purpose" else end
@@ -913,6 +933,8 @@ class OrganizationRecognizer:
             side = next((h.side for h in group if h.side), None)
             if body is not None:
                 side = body.side
+            elif any(h.joint for h in group):
+                side = None  # named by the places of both sides
             else:
                 side = self._side_from_places(key) or side
             names = Counter(h.name for h in group if not h.back_reference) or Counter(
