@@ -417,6 +417,12 @@ CASES = [
             "trị dân tộc Choang Quảng Tây (Trung Quốc)"],
          "absent_organizations": ["Nhóm công tác liên hợp giữa các tỉnh Lai Châu"]},
         id="joint-body-named-by-the-places-it-is-between"),
+    pytest.param(
+        "Tại cửa khẩu Pò Peo, Sóc Giang (Cao Bằng, Việt Nam) - Nhạc Vu, Bình Mãng (Quảng Tây, "
+        "Trung Quốc), các đồn biên phòng đã tiếp nhận công dân.",
+        {"gate_pairs": [["Pò Peo", "Nhạc Vu"], ["Sóc Giang", "Bình Mãng"]],
+         "absent_gate_pairs": [["Sóc Giang", "Nhạc Vu"]]},
+        id="two-lists-of-gates-paired-in-order"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

@@ -33,6 +33,11 @@ _PAIR = re.compile(
     rf"(?<![\w])(?P<a>{_NAME}){_QUAL.format('qa')}[ \t]*-[ \t]*"
     rf"(?:(?:ga|cửa khẩu|cảng)[ \t]+)?(?P<b>{_NAME}){_QUAL.format('qb')}"
 )
+# "cửa khẩu Tà Lùng, Trà Lĩnh, Lý Vạn (Cao Bằng, Việt Nam) - Long Châu, Long Bang, Thạc
+# Long (Quảng Tây, Trung Quốc)": two lists of gates paired in order.
+_LIST_PAIR = re.compile(
+    rf"(?P<la>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,5}})[ \t]*\((?P<qa>[^()\n]{{2,80}})\)[ \t]*-"
+    rf"[ \t]*(?P<lb>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,5}})[ \t]*\((?P<qb>[^()\n]{{2,80}})\)")
 _BRIDGE_BEFORE = re.compile(r"(?<!\w)cầu[ \t]+$", re.IGNORECASE)
 _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
 _CLAUSE_END = re.compile(r"[.;\n]")
@@ -102,6 +107,7 @@ class GateRecognizer:
             hit = self._pair(text, m, triggers, trigger_ends, blockers, org_spans)
             if hit is not None and self._sides_from_qualifiers(m.group("qa"), m.group("qb")):
                 hits.append(hit)
+        hits.extend(self._list_pairs(text, triggers, trigger_ends))
         paired = SpanIndex((h.start, h.end) for h in hits)
         for m in _PAIR.finditer(text):
             if paired.overlaps(m.start(), m.end()):
@@ -192,6 +198,30 @@ class GateRecognizer:
         return GateHit(start=start, end=m.end(), vn=fold(vn), cn=fold(cn), kind=kind,
                        gazetteer_id=entry.id if entry else None, method=method,
                        confidence=conf)
+
+    def _list_pairs(self, text: str, triggers: list[tuple[int, int, list[str]]],
+                    trigger_ends: list[int]) -> list[GateHit]:
+        """Two lists of gates of equal length after a gate phrase, each side's country in
+        brackets: the gates pair in the order written."""
+        out: list[GateHit] = []
+        for m in _LIST_PAIR.finditer(text):
+            trig = _trigger_before(text, m.start("la"), triggers, trigger_ends)
+            if trig is None:
+                continue
+            sides = self._sides_from_qualifiers(_last_part(m.group("qa")),
+                                                _last_part(m.group("qb")))
+            la = [_strip_type(x.strip()) for x in m.group("la").split(",")]
+            lb = [_strip_type(x.strip()) for x in m.group("lb").split(",")]
+            if sides is None or len(la) != len(lb) or not all(la + lb):
+                continue
+            for a, b in zip(la, lb, strict=True):
+                vn, cn = (a, b) if sides == "ab" else (b, a)
+                entry = self._entry_for(vn, "vn") or self._entry_for(cn, "cn")
+                out.append(GateHit(start=trig[0], end=m.end(), vn=fold(vn), cn=fold(cn),
+                                   kind=trig[1] or None,
+                                   gazetteer_id=entry.id if entry else None,
+                                   method=Method.RULE, confidence=0.7))
+        return out
 
     def _known_pair(self, a: str, b: str) -> tuple[gazetteers.GateEntry, bool] | None:
         ka, kb = self._index.get(fold_key(a), []), self._index.get(fold_key(b), [])
@@ -284,6 +314,11 @@ def kind_of(trig: tuple[int, str] | None) -> str | None:
 
 def _strip_type(name: str) -> str:
     return _TYPE_WORDS.sub("", name.strip()).strip()
+
+
+def _last_part(qualifier: str) -> str:
+    """'Cao Bằng, Việt Nam' -> 'Việt Nam': the country closes a qualifier."""
+    return qualifier.rsplit(",", 1)[-1].strip()
 
 
 def _trigger_before(text: str, pos: int, triggers: list[tuple[int, int, list[str]]],
