@@ -195,6 +195,12 @@ CASES = [
         "giới; năm 2011 nghị định thư có hiệu lực.",
         {"dates": ["2016", "2016-07-20"]},
         id="event-edition-in-the-lead-gives-the-year"),
+    pytest.param(
+        "Các cửa khẩu thông quan trở lại vào ngày 2/2\n\nBan Quản lý cho biết ngày 28/1 (tức "
+        "ngày 29 tháng Chạp năm Giáp Thìn), cửa khẩu thông quan bình thường; từ ngày 29/1 - 1/2 "
+        "nghỉ Tết.",
+        {"dates": ["2025-01-28", "2025-01-29/2025-02-01"], "absent_dates": ["2024-01-28"]},
+        id="lunar-year-name-gives-the-year"),
     # -- 5. markers ----------------------------------------------------------------------------
     pytest.param(
         "Hai bên thống nhất tuần tra song phương từ mốc 612 đến mốc 618 và kiểm tra mốc "

@@ -198,6 +198,11 @@ class DateRecognizer:
         r.append((re.compile(rf"(?=\d)(?<![\w/.,-])(?P<y>{_Y})(?![\d/.,-]\d|[\d/-])"),
                   self._listed_year))
         self._rules = r
+        # Can-chi names in the order of the sixty-year cycle, Giáp Tý first (1984).
+        self._cycle = {n.lower(): i for i, n in enumerate(t.lunar_year_name)}
+        self._lunar_year = re.compile(
+            rf"(?<!\w)(?P<chap>tháng\s+Chạp\s+)?(?:năm|Tết|xuân)\s+(?P<cc>{lunar})(?![\w])"
+            rf"(?!\s*(?:{_Y}|\())", flags) if t.lunar_year_name else re.compile("(?!)")
         self._event_years = re.compile(
             rf"(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
             rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)") if t.event_word else re.compile("(?!)")
@@ -295,6 +300,10 @@ class DateRecognizer:
             # an event's edition in the same sentence or the lead ("Trại hè Việt Nam 2013 …
             # Chiều 14/7")
             years += [int(m.group("y")) for m in self._event_years.finditer(doc.text, s, e)]
+            # a lunar year by its name ("ngày 9/2 (tức ngày 30 tháng Chạp năm Quý Mão)")
+            if not years:
+                years += [self._lunar_gregorian(m) for m in self._lunar_year.finditer(
+                    doc.text, s, e)]
             if years:
                 return date(max(years), 12, 31)
         # Else a year the whole text agrees on: one year stated, however often.
@@ -461,6 +470,17 @@ class DateRecognizer:
     @staticmethod
     def _year_to_month(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
         return f"{m.group('y')}/{m.group('y')}-{int(m.group('m')):02d}", "span"
+
+    def _lunar_gregorian(self, m: re.Match[str]) -> int:
+        """The Gregorian year a lunar year's name points to, within 1950-2049: the year its
+        Tết opens, or the next one for its last month ("tháng Chạp năm Quý Mão" is early
+        2024)."""
+        year = 1984 + self._cycle[m.group("cc").lower()]
+        while year > 2049:
+            year -= 60
+        while year < 1950:
+            year += 60
+        return year + (1 if m.group("chap") else 0)
 
     @staticmethod
     def _listed_year(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
