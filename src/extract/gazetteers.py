@@ -222,6 +222,9 @@ class NamesTable(_Data):
     honorific: list[str]
     not_given_name: list[str]
     place_context: list[str]
+    # After a name, in brackets: the person's birth year ("Liu Ren Yi (sinh năm 1995)",
+    # "Triệu Thị O (SN 1985, Lào Cai)"): a name of any shape, pinyin included.
+    birth_context: list[str] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

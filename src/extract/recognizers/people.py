@@ -64,6 +64,9 @@ class PeopleRecognizer:
             if g.cn:
                 place_names += [g.cn, *g.cn_aliases]
         self._places = {fold_key(p) for p in place_names if p}
+        born = "|".join(re.escape(b) for b in sorted(t.birth_context, key=len, reverse=True))
+        self._born_after = re.compile(rf"[ \t]*\((?:{born})[ \t]*\d") if born \
+            else re.compile("(?!)")
         orgs: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         self._fields = {fold_key(d) for d in orgs.department}
 
@@ -81,7 +84,8 @@ class PeopleRecognizer:
         for m in _CANDIDATE.finditer(ptext):
             context = bool(self._hon_before.search(ptext[max(0, m.start(1) - 20): m.start(1)])
                            or self._rank_before.search(ptext[max(0, m.start(1) - 20):
-                                                             m.start(1)]))
+                                                             m.start(1)])
+                           or self._born_after.match(ptext, m.end(1)))
             # Whether the capitalized run goes on past the regex's reach.
             goes_on = _GOES_ON.match(ptext, m.end(1)) is not None
             # Right after a title, a place-like pair inside the run is a given name: "Phó
@@ -224,6 +228,8 @@ class PeopleRecognizer:
             return None  # a place, unless a title stands right before ("Chủ tịch Hồ Chí Minh")
         if honor or rank:
             return 0.95 if known else 0.8
+        if self._born_after.match(text, e):
+            return 0.85  # "Liu Ren Yi (sinh năm 1995)"
         if not known:
             return None
         if self._title_after.match(after):
