@@ -429,6 +429,12 @@ CASES = [
         {"gate_pairs": [["Pò Peo", "Nhạc Vu"], ["Sóc Giang", "Bình Mãng"]],
          "absent_gate_pairs": [["Sóc Giang", "Nhạc Vu"]]},
         id="two-lists-of-gates-paired-in-order"),
+    pytest.param(
+        "Đồn Biên phòng Sín Chải Ma (Bộ đội Biên phòng tỉnh Lai Châu), Phòng An ninh Đối ngoại "
+        "và Phòng Cảnh sát hình sự Công an tỉnh Lai Châu đã phối hợp bắt giữ các đối tượng.",
+        {"organizations": ["Phòng An ninh Đối ngoại",
+                           "Phòng Cảnh sát hình sự Công an tỉnh Lai Châu"]},
+        id="police-departments-of-a-province"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

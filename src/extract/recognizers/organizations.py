@@ -449,6 +449,8 @@ class OrganizationRecognizer:
             a, b = caps[k]
             if text[a:b] not in self._surnames or not 2 <= len(caps) - k <= 4:
                 continue
+            if k == 1 and len(caps) - k == 2:
+                continue  # "Đồn Biên phòng Vàng Ma Chải": a three-syllable post, no person
             if any(text[caps[x][1]:caps[x + 1][0]] != " " for x in range(k, len(caps) - 1)):
                 continue  # only a plain run of syllables is a name
             place = self._places_after_word.at(low, a)
