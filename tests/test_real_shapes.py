@@ -435,6 +435,16 @@ CASES = [
         {"organizations": ["Phòng An ninh Đối ngoại",
                            "Phòng Cảnh sát hình sự Công an tỉnh Lai Châu"]},
         id="police-departments-of-a-province"),
+    pytest.param(
+        "Các lực lượng gồm: Đồn Biên phòng Bản Lầu (Lào Cai, Việt Nam) - Phân trạm kiểm tra "
+        "Biên phòng xuất - nhập cảnh Kiều Đầu (Vân Nam, Trung Quốc); Đồn Biên phòng Y Tý - Đại "
+        "đội quản lý biên giới huyện Kim Bình (Vân Nam, Trung Quốc) đã gặp mặt chúc Tết.",
+        {"organizations": ["Đồn Biên phòng Bản Lầu",
+                           "Phân trạm kiểm tra Biên phòng xuất - nhập cảnh Kiều Đầu",
+                           "Đồn Biên phòng Y Tý",
+                           "Đại đội quản lý biên giới huyện Kim Bình"],
+         "absent_organizations": ["Đồn Biên phòng Y Tý - Đại"]},
+        id="paired-posts-with-dashes-inside-and-between-names"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "

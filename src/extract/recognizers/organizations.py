@@ -889,8 +889,10 @@ class OrganizationRecognizer:
             h.key, h.name, h.side = best.key, best.name, best.side or h.side
 
     def _named_head_at(self, low: str, p: int) -> bool:
+        """A body with a name or department of its own starts here ("Chi nhánh …", "Đại
+        đội quản lý biên giới …"), not a joint office's next part ("HĐND", "UBND")."""
         found = self._heads.at(low, p)
-        return found is not None and found[1][0].tail == "name"
+        return found is not None and found[1][0].tail in ("name", "dept")
 
     def _bare_local(self, h: OrgHit) -> bool:
         """A standalone head with a locality tail, written alone ("Đảng ủy", "UBND")."""
