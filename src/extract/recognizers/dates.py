@@ -190,10 +190,10 @@ class DateRecognizer:
         r.append((re.compile(rf"{ld_year}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
                   self._year))
         # Hội chợ … (Lào Cai) 2022: an event's edition year, in the same line.
+        edition = (rf"(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
+                   rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)") if t.event_word else "(?!)"
         if t.event_word:
-            r.append((re.compile(
-                rf"{ld_event}(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
-                rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)"), self._event_year))
+            r.append((re.compile(ld_event + edition), self._event_year))
         # "từ năm 1992, 2018 và 2019": a bare year listed after a year (see _continues).
         r.append((re.compile(rf"(?=\d)(?<![\w/.,-])(?P<y>{_Y})(?![\d/.,-]\d|[\d/-])"),
                   self._listed_year))
@@ -203,9 +203,7 @@ class DateRecognizer:
         self._lunar_year = re.compile(
             rf"(?<!\w)(?P<chap>tháng\s+Chạp\s+)?(?:năm|Tết|xuân)\s+(?P<cc>{lunar})(?![\w])"
             rf"(?!\s*(?:{_Y}|\())", flags) if t.lunar_year_name else re.compile("(?!)")
-        self._event_years = re.compile(
-            rf"(?<!\w)(?:{alternation(t.event_word)})(?:[^.;\n\d]{{0,80}}?)[ \t)]"
-            rf"(?P<y>{_Y})(?![\d/.,-]|\s*-\s*\d)") if t.event_word else re.compile("(?!)")
+        self._event_years = re.compile(edition)
         # The year a text fixes for its event when the article's own date is not stated:
         # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
         self._text_year = re.compile(

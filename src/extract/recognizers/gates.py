@@ -19,7 +19,7 @@ from .. import gazetteers
 from ..document import Document, GateHit
 from ..models import Method
 from ..text import LOWER, UPPER, fold, fold_key
-from ._match import PhraseMatcher, SpanIndex, lower_same_length
+from ._match import PhraseMatcher, SpanIndex, alternation, lower_same_length
 
 __all__ = ["GateRecognizer"]
 
@@ -86,7 +86,7 @@ class GateRecognizer:
         countries = [q for q in phrases.vn_qualifier + phrases.cn_qualifier
                      if q in places.country]
         if countries:
-            ctry = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+            ctry = alternation(countries)
             qual = (rf"(?:,|[ \t]+[–-])[ \t]*(?:[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}][{LOWER}]*)"
                     rf"{{0,2}},[ \t]*)?(?P<GROUP>{ctry})(?![\w])")
             self._pair_country: re.Pattern[str] | None = re.compile(

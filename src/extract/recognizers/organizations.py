@@ -22,7 +22,14 @@ from .. import gazetteers
 from ..document import Document, OrgHit
 from ..models import Method
 from ..text import LOWER, UPPER, fold, fold_key
-from ._match import COUNTRY_AFTER, PhraseMatcher, SpanIndex, lower_same_length, skip_spaces
+from ._match import (
+    COUNTRY_AFTER,
+    PhraseMatcher,
+    SpanIndex,
+    alternation,
+    lower_same_length,
+    skip_spaces,
+)
 
 __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 
@@ -119,7 +126,7 @@ class OrganizationRecognizer:
         self._omitted = tuple(fold_key(h) for h in t.omitted_head)
         known = sorted(set(places.vn_province + places.cn_region + places.cn_locality),
                        key=len, reverse=True)
-        pl = "(?:" + "|".join(re.escape(k) for k in known) + ")"
+        pl = f"(?:{alternation(known)})"
         ctry = r"(?:[ \t]*\((?:Việt Nam|Trung Quốc)\))?"
         lvl = (r"(?:(?:các[ \t]+)?(?:tỉnh|khu|Khu tự trị [Dd]ân tộc Choang|thành phố)"
                r"[ \t]*:?[ \t]+)?")
@@ -129,11 +136,11 @@ class OrganizationRecognizer:
         names_table: gazetteers.NamesTable = gazetteers.load("names")
         hon = sorted(names_table.honorific, key=len, reverse=True)
         self._honorific_at = re.compile(
-            rf"(?:{'|'.join(re.escape(h) for h in hon)})[ \t]", re.IGNORECASE)
+            rf"(?:{alternation(hon)})[ \t]", re.IGNORECASE)
         generic = sorted((w for w in t.locality_word if w in _GENERIC_LOCALITY or w == "trấn"),
                          key=len, reverse=True)
         self._locality_in_name = re.compile(
-            rf"(?<![\w])(?P<w>{'|'.join(re.escape(w) for w in generic)})[ \t]+(?=[{UPPER}])")
+            rf"(?<![\w])(?P<w>{alternation(generic)})[ \t]+(?=[{UPPER}])")
         self._omitted_words = tuple(f" {fold_key(w)}" for w in t.omitted_word)
         self._standing = tuple(lower_same_length(pf) + " " for pf in t.standing_prefix
                                if lower_same_length(pf) in suffixes)
