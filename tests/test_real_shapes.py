@@ -445,6 +445,12 @@ CASES = [
                            "Đại đội quản lý biên giới huyện Kim Bình"],
          "absent_organizations": ["Đồn Biên phòng Y Tý - Đại"]},
         id="paired-posts-with-dashes-inside-and-between-names"),
+    pytest.param(
+        "Sáng 9/3, hai bên tổ chức lễ khởi công Dự án cầu đường bộ qua sông Hồng biên giới Bản "
+        "Vược (Việt Nam) - Bá Sái (Trung Quốc); cầu nối cặp cửa khẩu Lào Cai - Hà Khẩu.",
+        {"gate_pairs": [["Lào Cai", "Hà Khẩu"]],
+         "absent_gate_pairs": [["Bản Vược", "Bá Sái"]]},
+        id="a-bridge-project-named-by-its-ends-is-no-gate-pair"),
     # -- 3. titles --------------------------------------------------------------------------
     pytest.param(
         "Về phía Trung Quốc, Trưởng đoàn là ông Phùng Kiến Quốc, Trạm trưởng Trạm Kiểm tra "
