@@ -212,7 +212,6 @@ class DateRecognizer:
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
         self._text_years: dict[str, int | None] = {}
-        self._text_named: dict[str, frozenset[int]] = {}
         self._span_start = re.compile(
             rf"\s*[-–]\s*(?:{_D}[/.-]{_M}[/.-])?{_Y}(?!\d)")
         self._current_period = tuple(w.lower() for w in t.current_period)
@@ -304,10 +303,10 @@ class DateRecognizer:
                     doc.text, s, e)]
             if years:
                 return date(max(years), 12, 31)
-        # Else a year the whole text agrees on: one year stated, however often.
+        # Else a year the whole text agrees on: one year stated, however often (computed
+        # once per article, with the fallback below).
         if doc.text not in self._text_years:
             self._text_years.clear()  # one article at a time
-            self._text_named.clear()
             # Not a year the text gives to a past act ("Hiệp định ký năm 2009").
             found: dict[int, bool] = {}  # year -> some mention of it is not a past act's
             for m in self._text_year.finditer(doc.text):
@@ -316,16 +315,15 @@ class DateRecognizer:
                 y = int(m.group("y"))
                 found[y] = found.get(y, False) or not self._past(doc.text, m.start(), m.end())
             only = next(iter(found)) if len(found) == 1 else None
-            self._text_years[doc.text] = only if only is not None and found[only] else None
-            self._text_named[doc.text] = frozenset(found)
+            agreed = only if only is not None and found[only] else None
+            if agreed is None and doc.masthead_date is not None and doc.norm is not None:
+                # Last resort: the portal's date line above the headline (often an
+                # archive's migration date), when the text names no other year than its own.
+                parsed = parse_dateline(doc.norm.text[slice(*doc.masthead_date)])
+                if parsed is not None and (not found or parsed[0].year in found):
+                    agreed = parsed[0].year
+            self._text_years[doc.text] = agreed
         year = self._text_years[doc.text]
-        if year is None and doc.masthead_date is not None and doc.norm is not None:
-            # Last resort: the portal's date line above the headline (often an archive's
-            # migration date), when the text names no other year than its own.
-            parsed = parse_dateline(doc.norm.text[slice(*doc.masthead_date)])
-            named = self._text_named[doc.text]
-            if parsed is not None and (not named or parsed[0].year in named):
-                year = parsed[0].year
         return date(year, 12, 31) if year is not None else None
 
     def _past(self, text: str, pos: int, end: int | None = None) -> bool:

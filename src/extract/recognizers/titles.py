@@ -26,8 +26,9 @@ _STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _COMPLEMENT = re.compile(
     rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
-_HONORIFIC = re.compile(r"(?:ông|bà|đồng chí)[ \t]+", re.IGNORECASE)
-_HON_COMMA_BEFORE = re.compile(r",[ \t]*(?:ông|bà|đồng chí)[ \t]+$", re.IGNORECASE)
+_HON = r"(?:ông|bà|đồng chí)"
+_HONORIFIC = re.compile(rf"{_HON}[ \t]+", re.IGNORECASE)
+_HON_COMMA_BEFORE = re.compile(rf",[ \t]*{_HON}[ \t]+$", re.IGNORECASE)
 
 
 
