@@ -520,6 +520,15 @@ CASES = [
         "Văn Hưng cho biết: lượng hàng thông quan tăng.",
         {"people": ["Vi Văn Hưng"], "organizations": ["Ban Chỉ đạo cửa khẩu tỉnh Lạng Sơn"]},
         id="purpose-clause-ends-before-a-person"),
+    pytest.param(
+        "Từ năm 1997, tàu hàng chạy qua hai cặp cửa khẩu đường sắt Đồng Đăng - Bằng Tường và "
+        "Lào Cai - Hà Khẩu mỗi ngày.",
+        {"gate_pairs": [["Đồng Đăng", "Bằng Tường"], ["Lào Cai", "Hà Khẩu"]]},
+        id="railway-pair-phrase-announces-a-list-of-pairs"),
+    pytest.param(
+        "Khu kiểm soát cửa khẩu số Hữu Nghị Quan-Hữu Nghị Trung - Việt. Ảnh: Thu Hà",
+        {"gate_pairs": [["Hữu Nghị", "Hữu Nghị Quan"]]},
+        id="known-pair-glued-to-the-countries-after-it"),
 ]
 
 

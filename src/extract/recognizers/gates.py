@@ -40,6 +40,7 @@ _LIST_PAIR = re.compile(
     rf"[ \t]*(?P<lb>{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{1,5}})[ \t]*\((?P<qb>[^()\n]{{2,80}})\)")
 _BRIDGE_BEFORE = re.compile(r"(?<!\w)cầu[ \t]+$", re.IGNORECASE)
 _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
+_LIST_GAP = re.compile(r"[ \t]*(?:,|và|hoặc|,[ \t]*và)[ \t]*")
 _CLAUSE_END = re.compile(r"[.;\n]")
 _WHITESPACE = re.compile(r"\s*")
 _TYPE_WORDS = re.compile(
@@ -109,12 +110,14 @@ class GateRecognizer:
                 hits.append(hit)
         hits.extend(self._list_pairs(text, triggers, trigger_ends))
         paired = SpanIndex((h.start, h.end) for h in hits)
+        prev: GateHit | None = None
         for m in _PAIR.finditer(text):
             if paired.overlaps(m.start(), m.end()):
                 continue
-            hit = self._pair(text, m, triggers, trigger_ends, blockers, org_spans)
+            hit = self._pair(text, m, triggers, trigger_ends, blockers, org_spans, prev)
             if hit is not None:
                 hits.append(hit)
+                prev = hit
         # Triggers do not overlap, so single gates never overlap each other.
         taken = SpanIndex([*org_spans.spans, *((h.start, h.end) for h in hits)])
         for ts, te, kinds in triggers:
@@ -139,7 +142,7 @@ class GateRecognizer:
 
     def _pair(self, text: str, m: re.Match[str], triggers: list[tuple[int, int, list[str]]],
               trigger_ends: list[int], blockers: SpanIndex,
-              org_spans: SpanIndex) -> GateHit | None:
+              org_spans: SpanIndex, prev: GateHit | None = None) -> GateHit | None:
         a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
         if not a or not b or fold_key(a) in self._not_gate or fold_key(b) in self._not_gate:
             return None
@@ -149,6 +152,10 @@ class GateRecognizer:
         if org_spans.holds(a_start):
             return None  # "Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn" names a body
         trig = _trigger_before(text, a_start, triggers, trigger_ends)
+        if trig is None and prev is not None and prev.end <= a_start and _LIST_GAP.fullmatch(
+                text, prev.end, a_start):
+            # "hai cặp cửa khẩu A - B và C - D": one gate phrase announces the whole list
+            trig = (a_start, prev.kind or "")
         clause_start = max(text.rfind(c, max(0, a_start - 300), a_start) for c in ".;\n(,")
         # A zone word before the names blocks them unless a gate phrase stands between
         # ("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is blocked: the zone holds "cửa khẩu").
@@ -156,6 +163,17 @@ class GateRecognizer:
                    if be <= a_start and (trig is None or (bs < trig[0] and be >= trig[0] - 1))]
         known = self._known_pair(a, b)
         qa, qb = m.group("qa"), m.group("qb")
+        end = m.end()
+        if known is None and qb is None:
+            # "Hữu Nghị Quan-Hữu Nghị Trung - Việt": the second name ran into the words after
+            # it; a shorter head of it that the gazetteer pairs with the first is the gate.
+            syl = list(re.finditer(r"\S+", m.group("b")))
+            for k in range(len(syl) - 1, 0, -1):
+                cand = _strip_type(m.group("b")[:syl[k - 1].end()])
+                known = self._known_pair(a, cand) if cand else None
+                if known is not None:
+                    b, end = cand, m.start("b") + syl[k - 1].end()
+                    break
         sides = self._sides_from_qualifiers(qa, qb)
         if blocked:
             return None
@@ -195,7 +213,7 @@ class GateRecognizer:
             # "lối thông quan cầu Tà Lùng II - Thủy Khẩu": a crossing named after its bridge
             # (not a gate of the gazetteer by that name) keeps the word "cầu".
             vn = f"cầu {vn}"
-        return GateHit(start=start, end=m.end(), vn=fold(vn), cn=fold(cn), kind=kind,
+        return GateHit(start=start, end=end, vn=fold(vn), cn=fold(cn), kind=kind,
                        gazetteer_id=entry.id if entry else None, method=method,
                        confidence=conf)
 
