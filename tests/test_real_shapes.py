@@ -529,6 +529,21 @@ CASES = [
         "Khu kiểm soát cửa khẩu số Hữu Nghị Quan-Hữu Nghị Trung - Việt. Ảnh: Thu Hà",
         {"gate_pairs": [["Hữu Nghị", "Hữu Nghị Quan"]]},
         id="known-pair-glued-to-the-countries-after-it"),
+    pytest.param(
+        "Ông Vũ Thành Lâm, Chủ tịch Hội Doanh nghiệp Việt Nam tại Trung Quốc, và đại diện Văn "
+        "phòng xúc tiến thương mại Việt Nam tại Côn Minh cùng dự.",
+        {"organizations": ["Hội Doanh nghiệp Việt Nam tại Trung Quốc",
+                           "Văn phòng xúc tiến thương mại Việt Nam tại Côn Minh"],
+         "absent_organizations": ["Hội Doanh"]},
+        id="a-body-abroad-names-where-it-sits"),
+    pytest.param(
+        "Đồn Biên phòng cửa khẩu Lý Vạn tiếp nhận 35 công dân do Đại đội quản lý biên giới "
+        "Bình Mãnh, Hạ Lôi và Khoa Giáp (Quảng Tây, Trung Quốc) bàn giao.",
+        {"organizations": ["Đại đội quản lý biên giới Bình Mãnh",
+                           "Đại đội quản lý biên giới Hạ Lôi",
+                           "Đại đội quản lý biên giới Khoa Giáp"],
+         "absent_organizations": ["Đại đội quản lý biên giới"]},
+        id="units-named-by-place-after-a-lowercase-field"),
 ]
 
 

@@ -42,6 +42,7 @@ _NUMBERED_UNITS = frozenset({"phường", "xã", "đặc khu"})
 _PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
 _GIUA = re.compile(r"[ \t]+giữa[ \t]")
 _ABBR_INSIDE = re.compile(r"[ \t]*\([A-ZĐ&]{2,10}\)(?=[ \t])")
+_AT = re.compile(r"[ \t]+tại[ \t]+")
 _PLURAL_AFTER = re.compile(r"[ \t]+các[ \t]+")
 # "UBND các tỉnh A, B", "Đảng ủy, UBND hai xã A và B": one body per place listed.
 _PLURAL_LOCALITY = re.compile(r"[ \t]+(?:các|hai|ba|bốn|năm|\d{1,2})[ \t]+")
@@ -187,6 +188,8 @@ class OrganizationRecognizer:
             for form in [b.name, *b.aliases]:
                 self._bodies.setdefault(self._key(form), b)
         self._body_keys = list(self._bodies)
+        self._country_end = re.compile(
+            rf"(?<![\w])(?:{alternation([lower_same_length(c) for c in places.country])})$")
 
     # -- naming ---------------------------------------------------------------------------
 
@@ -255,6 +258,7 @@ class OrganizationRecognizer:
                 # "lễ hội", "các bộ": lowercase heads only before a known department, or
                 # a known place ("tỉnh uỷ Lạng Sơn", "chính quyền thành phố Đông Hưng")
                 continue
+            end = self._abroad(text, low, s, end)
             surface = text[s:end].rstrip(" -,")
             end = s + len(surface)
             if head.own_side_only and head.side is not None:
@@ -300,6 +304,21 @@ class OrganizationRecognizer:
         self._link(hits)
         doc.orgs = hits
 
+    def _abroad(self, text: str, low: str, s: int, end: int) -> int:
+        """A body of one country in another names where it sits: "Hội Doanh nghiệp Việt Nam
+        tại Trung Quốc", "Văn phòng xúc tiến thương mại Việt Nam tại Hàng Châu" (the place
+        after "tại" belongs to the name only after the country's name)."""
+        if end <= s or self._country_end.search(low, s, end) is None:
+            return end
+        m = _AT.match(text, end)
+        if m is None:
+            return end
+        place = self._places_after_word.at(low, m.end())
+        if place is not None and text[m.end()].isupper():
+            return place[0]
+        words = _LIST_NAME.match(text, m.end())
+        return words.end() if words is not None else end
+
     def _unnamed_plural(self, text: str, low: str, end: int) -> bool:
         m = _PLURAL_AFTER.match(text, end)
         if m is None:
@@ -330,6 +349,12 @@ class OrganizationRecognizer:
             if dept is not None and (text[p].isupper() or (
                     head.lower_dept and " " in text[p:dept[0]])):
                 end = self._locality(text, low, dept[0])
+                if end == dept[0] and not text[p].isupper():
+                    # "Đại đội quản lý biên giới Ma Lật": a unit named after its place
+                    # (not a known one) behind a lowercase field
+                    q = skip_spaces(text, end)
+                    if q < len(text) and text[q].isupper() and self._heads.at(low, q) is None:
+                        end = self._name(text, low, q, head) or end
                 return (end if nested else self._parent(text, low, end)), True
             if head.requires_dept:
                 return pos, False
@@ -630,7 +655,10 @@ class OrganizationRecognizer:
             word = self._locality_words.at(low, skip_spaces(text, stem_end))
             if word is not None and word[1][0] in ("cửa khẩu", "cửa khẩu quốc tế"):
                 stem_end = word[0]
-            elif head.tail != "name":
+            elif head.tail != "name" and not (head.lower_dept and dept is not None
+                                              and not text[skip_spaces(text, e)].isupper()):
+                # (a lowercase field names units by place: "Đại đội quản lý biên giới Ma
+                # Lật, Thiên Bảo và Đô Long")
                 return []  # "các Sở Công Thương, Ngoại vụ" is handled as an ellipsis
             stem = text[s:stem_end]
         elif head.tail == "locality" and (colon := _COLON_LIST.match(text, end)) is not None \
