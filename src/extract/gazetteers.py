@@ -184,6 +184,16 @@ class OrganizationsTable(_Data):
     omitted_head: list[str] = Field(default_factory=list)
     # ... and qualifiers it may leave out ("cửa khẩu Móng Cái" for "cửa khẩu quốc tế Móng Cái").
     omitted_word: list[str] = Field(default_factory=list)
+    # The grammar of names (see the table's comments): what ends, continues or multiplies one.
+    generic_locality: list[str] = Field(min_length=1)
+    numbered_unit: list[str] = Field(min_length=1)
+    level_word: list[str] = Field(min_length=1)
+    company_head: list[str] = Field(min_length=1)
+    stop_in_name: list[str] = Field(min_length=1)
+    purpose_stop: list[str] = Field(min_length=1)
+    plural_before: list[str] = Field(min_length=1)
+    plural_locality: list[str] = Field(min_length=1)
+    plural_unnamed: list[str] = Field(min_length=1)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 
@@ -211,6 +221,9 @@ class TitlesTable(_Data):
     # Before a title, words that make its holder the object of a phrase ("sự đồng ý của Thủ
     # tướng, Bộ trưởng A …"): that title is not stacked onto the next name.
     object_of: list[str] = Field(default_factory=list)
+    # Words that make the name after them a place, not a body's: "Phó Tỉnh trưởng tỉnh Vân
+    # Nam", "Thị trưởng thành phố Bằng Tường".
+    place_word: list[str] = Field(min_length=1)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 
@@ -225,6 +238,8 @@ class NamesTable(_Data):
     # After a name, in brackets: the person's birth year ("Liu Ren Yi (sinh năm 1995)",
     # "Triệu Thị O (SN 1985, Lào Cai)"): a name of any shape, pinyin included.
     birth_context: list[str] = Field(default_factory=list)
+    sentence_honorific: list[str] = Field(min_length=1)
+    title_honorific: list[str] = Field(min_length=1)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

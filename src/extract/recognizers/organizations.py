@@ -38,14 +38,9 @@ _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
 _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
 _WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
-_NUMBERED_UNITS = frozenset({"phường", "xã", "đặc khu"})
-_PLURAL_BEFORE = re.compile(r"(?:các|\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)[ \t]+$")
 _GIUA = re.compile(r"[ \t]+giữa[ \t]")
 _ABBR_INSIDE = re.compile(r"[ \t]*\([A-ZĐ&]{2,10}\)(?=[ \t])")
 _AT = re.compile(r"[ \t]+tại[ \t]+")
-_PLURAL_AFTER = re.compile(r"[ \t]+các[ \t]+")
-# "UBND các tỉnh A, B", "Đảng ủy, UBND hai xã A và B": one body per place listed.
-_PLURAL_LOCALITY = re.compile(r"[ \t]+(?:các|hai|ba|bốn|năm|\d{1,2})[ \t]+")
 _LIST_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?P<comma_and>và[ \t]+)?|[ \t]+(?P<and>và)[ \t]+)")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và)[ \t]+(?=[A-ZĐ])")
 _LIST_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+(?:[{UPPER}][{LOWER}]*|[IVX]+|\d+)){{0,3}}"
@@ -54,21 +49,6 @@ _NAME_COMMA = re.compile(rf"(?<![\w])([{UPPER}][{LOWER}]*)(?:[ \t]+[{UPPER}][{LO
                          r"[ \t]*,[ \t]*$")
 _PLACE_JOIN = re.compile(r"(?:[ \t]*-[ \t]*|[ \t])")
 _LOWER_WORD = re.compile(rf"[{LOWER}]+")
-# Words of an administrative level: "UBND tỉnh" is not "UBND huyện Cao Lộc".
-_LEVELS = frozenset({"huyện", "thành", "thị", "xã", "châu", "quận", "phường", "tp", "tp."})
-_GENERIC_LOCALITY = ("tỉnh", "huyện", "thành phố", "thị xã", "xã", "TP", "TP.", "thị", "châu",
-                     "phường", "thị trấn", "quận")
-# Lowercase words that may sit inside a company name before its capitalized part.
-_COMPANY_HEADS = {"công ty", "tổng công ty", "chi nhánh", "tập đoàn", "ngân hàng", "hợp tác xã",
-                  "hiệp hội"}
-_STOP_IN_NAME = {"và", "với", "của", "tại", "cùng", "đã", "để", "về", "cho", "do", "trong",
-                 "thuộc", "ở", "là", "có", "được"}
-# Verbs and connectives that end a purpose clause ("Ban Chỉ đạo … họp thống nhất").
-_PURPOSE_STOP = re.compile(
-    r"\s(?:họp|chủ trì|đã|sẽ|đang|cũng|cơ bản|tiến hành|tổ chức|làm việc|nhất trí|yêu cầu|"
-    r"và|với|về|cho|do|tại|theo|thống nhất|gồm|là|được|có|trình|báo cáo|phân công|trong|"
-    r"của)\b"
-)
 
 
 def expand_abbreviations(text: str, table: list[tuple[re.Pattern[str], str]]) -> str:
@@ -125,6 +105,17 @@ class OrganizationRecognizer:
         # the title before it; "Ủy viên Ban Thường vụ Tỉnh ủy" names the Ban Thường vụ.
         suffixes = {lower_same_length(x) for x in titles_table.suffix}
         self._omitted = tuple(fold_key(h) for h in t.omitted_head)
+        self._generic = frozenset(t.generic_locality)
+        self._numbered = frozenset(t.numbered_unit)
+        self._levels = frozenset(t.level_word)
+        self._company_heads = frozenset(t.company_head)
+        self._stop_in_name = frozenset(t.stop_in_name)
+        self._purpose_stop = re.compile(rf"\s(?:{alternation(t.purpose_stop)})\b")
+        self._plural_before = re.compile(
+            rf"(?:{alternation(t.plural_before)}|\d{{1,2}})[ \t]+$")
+        self._plural_locality = re.compile(
+            rf"[ \t]+(?:{alternation(t.plural_locality)}|\d{{1,2}})[ \t]+")
+        self._plural_unnamed = re.compile(rf"[ \t]+(?:{alternation(t.plural_unnamed)})[ \t]+")
         known = sorted(set(places.vn_province + places.cn_region + places.cn_locality),
                        key=len, reverse=True)
         pl = f"(?:{alternation(known)})"
@@ -138,7 +129,7 @@ class OrganizationRecognizer:
         hon = sorted(names_table.honorific, key=len, reverse=True)
         self._honorific_at = re.compile(
             rf"(?:{alternation(hon)})[ \t]", re.IGNORECASE)
-        generic = sorted((w for w in t.locality_word if w in _GENERIC_LOCALITY or w == "trấn"),
+        generic = sorted((w for w in t.locality_word if w in self._generic or w == "trấn"),
                          key=len, reverse=True)
         self._locality_in_name = re.compile(
             rf"(?<![\w])(?P<w>{alternation(generic)})[ \t]+(?=[{UPPER}])")
@@ -320,11 +311,11 @@ class OrganizationRecognizer:
         return words.end() if words is not None else end
 
     def _unnamed_plural(self, text: str, low: str, end: int) -> bool:
-        m = _PLURAL_AFTER.match(text, end)
+        m = self._plural_unnamed.match(text, end)
         if m is None:
             return False
         word = self._locality_words.at(low, m.end())
-        if word is None or word[1][0] not in _GENERIC_LOCALITY:
+        if word is None or word[1][0] not in self._generic:
             return False
         nxt = skip_spaces(text, word[0])
         return nxt >= len(text) or not text[nxt].isupper()
@@ -386,7 +377,7 @@ class OrganizationRecognizer:
         ("Đại hội Đại biểu Nhân dân", "Trạm Hội ngộ hội đàm Biên phòng"), so the table's name
         words (compounds of body names) continue a name in any case; a name still ends on
         a capitalized word, never on a lowercase one."""
-        allow_lower = lower_same_length(head.text) in _COMPANY_HEADS
+        allow_lower = lower_same_length(head.text) in self._company_heads
         end = None
         i = p
         lower_run = 0
@@ -420,7 +411,7 @@ class OrganizationRecognizer:
                 # "Công ty TNHH thương mại và dịch vụ Logistics Hải Minh": "và" joins two
                 # trades inside a company's name (only after a lowercase trade word)
                 joins = w is not None and w.group() == "và" and lower_run > 0
-                if not w or (w.group() in _STOP_IN_NAME and not joins) or lower_run >= 3:
+                if not w or (w.group() in self._stop_in_name and not joins) or lower_run >= 3:
                     break
                 lower_run += 0 if joins else 1
                 i = w.end()
@@ -550,7 +541,7 @@ class OrganizationRecognizer:
         if bare is not None:
             # "phường Móng Cái 1": wards formed in 2025 carry a number
             num = _WARD_NUMBER.match(text, bare[0])
-            return num.end() if num and word[1][0] in _NUMBERED_UNITS else bare[0]
+            return num.end() if num and word[1][0] in self._numbered else bare[0]
         m = _PLACE_WORD.match(text, after)
         if m and m.group() in self._surnames and word[1][0] == "tỉnh":
             # "Chủ tịch UBND tỉnh Hoàng Trọng Nghĩa": provinces are all known, so a family
@@ -578,9 +569,9 @@ class OrganizationRecognizer:
                     break
             # "phường Móng Cái 1": wards formed in 2025 carry a number
             num = _WARD_NUMBER.match(text, words[-1].end())
-            return num.end() if num and word[1][0] in _NUMBERED_UNITS else words[-1].end()
+            return num.end() if num and word[1][0] in self._numbered else words[-1].end()
         # A generic locality word alone: "UBND tỉnh", "Cục Hải quan tỉnh".
-        if word[1][0] in _GENERIC_LOCALITY:
+        if word[1][0] in self._generic:
             return word[0]
         return pos
 
@@ -591,7 +582,7 @@ class OrganizationRecognizer:
             k = window.find(ch)
             if k >= 0:
                 end = min(end, k)
-        stop = _PURPOSE_STOP.search(window[:end])
+        stop = self._purpose_stop.search(window[:end])
         if stop:
             end = stop.start()
         # A comma ends the clause unless the next word continues a lowercase list.
@@ -629,7 +620,7 @@ class OrganizationRecognizer:
                 break
             if self._heads.at(low, p) is not None and (
                     self._locality(text, low, end) > end
-                    or low[p:end].rsplit(" ", 1)[-1] in _GENERIC_LOCALITY):
+                    or low[p:end].rsplit(" ", 1)[-1] in self._generic):
                 break  # "Phòng Xuất nhập cảnh, Công an tỉnh": the provincial police itself
             name = self.canonical(f"{head_text} {text[p:end]}")
             out.append(self._hit(p, end, text[p:end], head, name=name, partial=True))
@@ -641,7 +632,7 @@ class OrganizationRecognizer:
         """One head over a list of names: "các Đồn Biên phòng Bản Vược, A Mú Sung và Y Tý",
         "Các Chi cục Hải quan cửa khẩu: Tân Thanh, Chi Ma", "UBND các tỉnh Quảng Ninh,
         Lạng Sơn" — each name is a body of its own."""
-        plural = _PLURAL_BEFORE.search(low, max(0, s - 12), s) is not None
+        plural = self._plural_before.search(low, max(0, s - 12), s) is not None
         bare = not plural and head.lists and _LIST_SEP.match(text, end) is not None
         if plural or bare:
             # "các Đồn Biên phòng …", "4 Đồn Biên phòng Pha Long, Mường Khương, Bát Xát và
@@ -662,7 +653,7 @@ class OrganizationRecognizer:
                 return []  # "các Sở Công Thương, Ngoại vụ" is handled as an ellipsis
             stem = text[s:stem_end]
         elif head.tail == "locality" and (colon := _COLON_LIST.match(text, end)) is not None \
-                and low[s:end].rsplit(" ", 1)[-1] in _GENERIC_LOCALITY:
+                and low[s:end].rsplit(" ", 1)[-1] in self._generic:
             # "Phó Chủ tịch UBND tỉnh: Lào Cai, Hà Giang và Điện Biên": one body per place
             stem_end = end
             stem = text[s:end]
@@ -674,11 +665,11 @@ class OrganizationRecognizer:
                               listed=True)
                     for i, (a, b) in enumerate(items)]
         else:
-            m = _PLURAL_LOCALITY.match(text, e)
+            m = self._plural_locality.match(text, e)
             if head.tail != "locality" or m is None:
                 return []
             word = self._locality_words.at(low, m.end())
-            if word is None or word[1][0] not in _GENERIC_LOCALITY:
+            if word is None or word[1][0] not in self._generic:
                 return []
             stem_end = word[0]
             stem = f"{text[s:e]} {text[m.end():word[0]]}"
@@ -723,7 +714,7 @@ class OrganizationRecognizer:
             p = sep.end()
             if country is not None or sep.group("and"):
                 word = self._locality_words.at(low, p)
-                if word is not None and word[1][0] in _GENERIC_LOCALITY:
+                if word is not None and word[1][0] in self._generic:
                     p = skip_spaces(text, word[0])
                 elif country is not None:
                     break  # "… (Việt Nam) và Bí thư …": the list is over
@@ -885,8 +876,8 @@ class OrganizationRecognizer:
             # lạng sơn": compare without the generic word.
             base = h.key[: -len(" tỉnh")] if h.key.endswith(" tỉnh") else h.key
             longer = [k for k in extending.get(base, []) if k != h.key
-                      and k[len(base) + 1:] not in _GENERIC_LOCALITY
-                      and not (base != h.key and k[len(base) + 1:].split()[0] in _LEVELS)]
+                      and k[len(base) + 1:] not in self._generic
+                      and not (base != h.key and k[len(base) + 1:].split()[0] in self._levels)]
             if not longer and not any(f"{o} {h.key}" in plain for o in self._omitted):
                 continue
             owner_keys = [k for k in longer if holders.get(k)]

@@ -15,17 +15,14 @@ from collections.abc import Callable
 
 from .. import gazetteers
 from ..document import Document, PersonHit
-from ..text import LOWER, UPPER, fold_key
+from ..text import LOWER, UPPER, alternation, fold_key
 from ._match import COUNTRY_AFTER, SpanIndex
 
 __all__ = ["PeopleRecognizer"]
 
 _SYL = rf"[{UPPER}][{LOWER}]*"
 _CANDIDATE = re.compile(rf"(?<![\w.])({_SYL}(?:[ \t]+{_SYL}){{1,5}})(?![\w])")
-_LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|xã)\s+",
-                            re.IGNORECASE)
 _SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
-_CAP_HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Ngài", "Cô")
 _GOES_ON = re.compile(rf"[ \t]+[{UPPER}]")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
@@ -43,6 +40,13 @@ class PeopleRecognizer:
         self._vn = set(t.vn_surname)
         self._cn = set(t.cn_surname)
         self._stop = set(t.not_given_name)
+        self._cap_honorifics = frozenset(t.sentence_honorific)
+        self._cap_hon_before = re.compile(
+            rf"(?:^|[^\w])(?:{alternation(t.sentence_honorific)})[ \t]+$")
+        orgs: gazetteers.OrganizationsTable = gazetteers.load("organizations")
+        # "tỉnh Cao Bằng …", "xã Nguyễn Huệ": a locality word opens a place, not a name
+        self._locality_word = re.compile(
+            rf"^(?:{alternation(orgs.generic_locality)})\s+", re.IGNORECASE)
         hon = "|".join(re.escape(h) for h in sorted(set(t.honorific), key=len, reverse=True))
         self._hon_before = re.compile(rf"(?:^|[^\w])(?:{hon})[ \t]+$", re.IGNORECASE)
         rank = "|".join(re.escape(r) for r in sorted(titles.rank, key=len, reverse=True))
@@ -67,7 +71,6 @@ class PeopleRecognizer:
         born = "|".join(re.escape(b) for b in sorted(t.birth_context, key=len, reverse=True))
         self._born_after = re.compile(rf"[ \t]*\((?:{born})[ \t]*\d") if born \
             else re.compile("(?!)")
-        orgs: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         self._fields = {fold_key(d) for d in orgs.department}
 
     def __call__(self, doc: Document) -> None:
@@ -91,7 +94,7 @@ class PeopleRecognizer:
             # Right after a title, a place-like pair inside the run is a given name: "Phó
             # Thủ tướng Trần Văn Sơn" (Văn Sơn is also a prefecture), "Trần Hồng Hà".
             # (Not after a locality word: "Phó Châu trưởng Châu Hồng Hà" is a place.)
-            local = _LOCALITY_WORD.match(m.group(1)) is not None
+            local = self._locality_word.match(m.group(1)) is not None
             start1 = m.start(1)
 
             def titled(start1: int = start1, local: bool = local) -> bool:
@@ -108,7 +111,7 @@ class PeopleRecognizer:
             e = s + len(cand)
             if orgs.overlaps(s, e):
                 continue
-            if _LOCALITY_WORD.match(cand + " ") and COUNTRY_AFTER.match(ptext, e):
+            if self._locality_word.match(cand + " ") and COUNTRY_AFTER.match(ptext, e):
                 continue  # "Châu Đại Lý (Trung Quốc)": a prefecture, not a person
             conf = self._evidence(ptext, s, e, cand, known)
             if conf is None:
@@ -126,7 +129,7 @@ class PeopleRecognizer:
         syl = [(m.start(), m.group()) for m in re.finditer(r"\S+", run)]
         places = self._place_syllables(syl)
         # A capitalized honorific opening a sentence ("Ông Mã Kế Hiến cho biết").
-        while syl and syl[0][1] in _CAP_HONORIFICS:
+        while syl and syl[0][1] in self._cap_honorifics:
             syl = syl[1:]
             context = True
         # Drop a place name before the name ("tỉnh Cao Bằng Hoàng Xuân Ánh"), then leading
@@ -192,7 +195,7 @@ class PeopleRecognizer:
         gap = window[found[-1].end():].strip()
         if exact:
             return not gap
-        gap = _LOCALITY_WORD.sub("", gap).strip()
+        gap = self._locality_word.sub("", gap).strip()
         return not gap or fold_key(gap) in self._places
 
     @staticmethod
@@ -221,10 +224,11 @@ class PeopleRecognizer:
         if self._place_before.search(before) and not self._title_right_before(text, s, exact=True):
             return None  # "xã Nguyễn Huệ", but "Trưởng thôn Giàng Văn Cồ" is a person
         honor = bool(self._hon_before.search(before)) or bool(
-            re.search(rf"(?:^|[^\w])(?:{'|'.join(_CAP_HONORIFICS)})[ \t]+$", before))
+            self._cap_hon_before.search(before))
         rank = bool(self._rank_before.search(before))
         if fold_key(cand) in self._places and not honor and (
-                _LOCALITY_WORD.match(cand) or not self._title_right_before(text, s, exact=True)):
+                self._locality_word.match(cand)
+                or not self._title_right_before(text, s, exact=True)):
             return None  # a place, unless a title stands right before ("Chủ tịch Hồ Chí Minh")
         if honor or rank:
             return 0.95 if known else 0.8

@@ -26,9 +26,6 @@ _STACK_SEP = re.compile(r"[ \t]*(?:[,–(-][ \t]*)?")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _COMPLEMENT = re.compile(
     rf"[ \t]+[{UPPER}][{LOWER}]*(?:[ \t]+[{UPPER}{LOWER}][{LOWER}]*){{0,3}}(?=[ \t]*,)")
-_HON = r"(?:ông|bà|đồng chí)"
-_HONORIFIC = re.compile(rf"{_HON}[ \t]+", re.IGNORECASE)
-_HON_COMMA_BEFORE = re.compile(rf",[ \t]*{_HON}[ \t]+$", re.IGNORECASE)
 
 
 
@@ -58,6 +55,10 @@ class TitleRecognizer:
             rf"(?:[ \t]+(?:{alternation(t.suffix)}))*(?![\w])",
             re.IGNORECASE)
         self._rank = re.compile(rf"(?<![\w])(?:{alternation(t.rank)})(?![\w])")
+        names_table: gazetteers.NamesTable = gazetteers.load("names")
+        hon = alternation(names_table.title_honorific)
+        self._honorific = re.compile(rf"(?:{hon})[ \t]+", re.IGNORECASE)
+        self._hon_comma_before = re.compile(rf",[ \t]*(?:{hon})[ \t]+$", re.IGNORECASE)
         places: gazetteers.PlacesTable = gazetteers.load("places")
         names = (places.vn_province + places.cn_region + places.cn_locality + places.vn_locality
                  + places.country)
@@ -65,7 +66,7 @@ class TitleRecognizer:
         # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
         self._locality = re.compile(
             rf"[ \t]+(?:(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
-            rf"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|quận|khu|nước)[ \t]+)?"
+            rf"(?:(?:{alternation(t.place_word)})[ \t]+)?"
             rf"(?:{alternation(names)})(?![\w])")
         self._object_of = re.compile(rf"(?<!\w)(?:{alternation(t.object_of)})[ \t]+$",
                                      re.IGNORECASE) if t.object_of else re.compile("(?!)")
@@ -147,7 +148,7 @@ class TitleRecognizer:
                 if before is None and pos == person.start:
                     # "Giám đốc Sở Ngoại vụ, Phó Chủ tịch Liên hiệp …, ông Đặng Quang Tuấn
                     # cho biết": the titles, a comma and an honorific, then the name
-                    hc = _HON_COMMA_BEFORE.search(text, max(0, pos - 20), pos)
+                    hc = self._hon_comma_before.search(text, max(0, pos - 20), pos)
                     if hc is not None:
                         k2 = hc.start()
                         while k2 > 0 and text[k2 - 1] in " \t":
@@ -286,7 +287,7 @@ class TitleRecognizer:
             return out
         starts = {p.start: p for p in doc.people}
         for m in self._head_is.finditer(doc.text):
-            hon = _HONORIFIC.match(doc.text, m.end())
+            hon = self._honorific.match(doc.text, m.end())
             at = hon.end() if hon else m.end()
             rank = self._rank.match(doc.text, at)  # "… là Trung tá Bàn Văn Minh"
             if rank is not None:
