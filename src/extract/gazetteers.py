@@ -108,6 +108,7 @@ class GatePhrasesTable(_Data):
     trigger: list[GateTrigger]
     blocker: list[str]
     not_gate: list[str] = Field(default_factory=list)
+    type_word: list[str] = Field(min_length=1)
     marker_not_after: list[str] = Field(default_factory=list)
     marker_not_before: list[str] = Field(default_factory=list)
     vn_qualifier: list[str]

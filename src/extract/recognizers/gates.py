@@ -43,9 +43,6 @@ _SINGLE = re.compile(rf"(?P<a>{_NAME}){_QUAL.format('qa')}")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|và|hoặc|,[ \t]*và)[ \t]*")
 _CLAUSE_END = re.compile(r"[.;\n]")
 _WHITESPACE = re.compile(r"\s*")
-_TYPE_WORDS = re.compile(
-    r"^(?:(?:cửa khẩu|quốc tế|song phương|chính|phụ|lối thông quan|lối mở|ga|cặp)\s+)+",
-    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,6 +69,8 @@ class GateRecognizer:
                     self._index.setdefault(fold_key(n), []).append(_Side(g, "cn"))
         self._markers = {m: g.id for g in table.gate for m in g.markers}
         self._not_gate = {fold_key(n) for n in phrases.not_gate}
+        self._type_words = re.compile(rf"^(?:(?:{alternation(phrases.type_word)})\s+)+",
+                                      re.IGNORECASE)
         self._triggers: PhraseMatcher[str] = PhraseMatcher(
             (t.text, t.kind) for t in phrases.trigger)
         self._blockers: PhraseMatcher[str] = PhraseMatcher((b, b) for b in phrases.blocker)
@@ -143,7 +142,7 @@ class GateRecognizer:
     def _pair(self, text: str, m: re.Match[str], triggers: list[tuple[int, int, list[str]]],
               trigger_ends: list[int], blockers: SpanIndex,
               org_spans: SpanIndex, prev: GateHit | None = None) -> GateHit | None:
-        a, b = _strip_type(m.group("a")), _strip_type(m.group("b"))
+        a, b = self._strip_type(m.group("a")), self._strip_type(m.group("b"))
         if not a or not b or fold_key(a) in self._not_gate or fold_key(b) in self._not_gate:
             return None
         if self._blockers.at(lower_same_length(a), 0) is not None:
@@ -169,7 +168,7 @@ class GateRecognizer:
             # it; a shorter head of it that the gazetteer pairs with the first is the gate.
             syl = list(re.finditer(r"\S+", m.group("b")))
             for k in range(len(syl) - 1, 0, -1):
-                cand = _strip_type(m.group("b")[:syl[k - 1].end()])
+                cand = self._strip_type(m.group("b")[:syl[k - 1].end()])
                 known = self._known_pair(a, cand) if cand else None
                 if known is not None:
                     b, end = cand, m.start("b") + syl[k - 1].end()
@@ -228,8 +227,8 @@ class GateRecognizer:
                 continue
             sides = self._sides_from_qualifiers(_last_part(m.group("qa")),
                                                 _last_part(m.group("qb")))
-            la = [_strip_type(x.strip()) for x in m.group("la").split(",")]
-            lb = [_strip_type(x.strip()) for x in m.group("lb").split(",")]
+            la = [self._strip_type(x.strip()) for x in m.group("la").split(",")]
+            lb = [self._strip_type(x.strip()) for x in m.group("lb").split(",")]
             if sides is None or len(la) != len(lb) or not all(la + lb):
                 continue
             for a, b in zip(la, lb, strict=True):
@@ -240,6 +239,9 @@ class GateRecognizer:
                                    gazetteer_id=entry.id if entry else None,
                                    method=Method.RULE, confidence=0.7))
         return out
+
+    def _strip_type(self, name: str) -> str:
+        return self._type_words.sub("", name.strip()).strip()
 
     def _known_pair(self, a: str, b: str) -> tuple[gazetteers.GateEntry, bool] | None:
         ka, kb = self._index.get(fold_key(a), []), self._index.get(fold_key(b), [])
@@ -279,7 +281,7 @@ class GateRecognizer:
     # -- single gates ---------------------------------------------------------------------
 
     def _single(self, text: str, trig_start: int, m: re.Match[str], kind: str) -> GateHit | None:
-        name = _strip_type(m.group("a"))
+        name = self._strip_type(m.group("a"))
         if not name:
             return None
         entry = self._entry_for(name, "vn", kind or None)
@@ -330,8 +332,7 @@ def kind_of(trig: tuple[int, str] | None) -> str | None:
     return trig[1] or None if trig is not None else None
 
 
-def _strip_type(name: str) -> str:
-    return _TYPE_WORDS.sub("", name.strip()).strip()
+
 
 
 def _last_part(qualifier: str) -> str:

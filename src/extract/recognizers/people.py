@@ -22,7 +22,6 @@ __all__ = ["PeopleRecognizer"]
 
 _SYL = rf"[{UPPER}][{LOWER}]*"
 _CANDIDATE = re.compile(rf"(?<![\w.])({_SYL}(?:[ \t]+{_SYL}){{1,5}})(?![\w])")
-_SIDE = re.compile(r"phía (Trung Quốc|Việt Nam|bạn)", re.IGNORECASE)
 _GOES_ON = re.compile(rf"[ \t]+[{UPPER}]")
 _SHORT = re.compile(rf"(?<![\w])({_SYL})(?![ \t]*{_SYL})(?![\w])")
 
@@ -41,6 +40,11 @@ class PeopleRecognizer:
         self._cn = set(t.cn_surname)
         self._stop = set(t.not_given_name)
         self._cap_honorifics = frozenset(t.sentence_honorific)
+        # "phía Trung Quốc", "phía bạn": the side words of the meetings table
+        meet: gazetteers.MeetingsTable = gazetteers.load("meetings")
+        self._side = re.compile(rf"phía ({alternation(meet.side_vn + meet.side_cn)})(?!\w)",
+                                re.IGNORECASE)
+        self._cn_side = {w.lower() for w in meet.side_cn}
         self._cap_hon_before = re.compile(
             rf"(?:^|[^\w])(?:{alternation(t.sentence_honorific)})[ \t]+$")
         orgs: gazetteers.OrganizationsTable = gazetteers.load("organizations")
@@ -54,8 +58,9 @@ class PeopleRecognizer:
         ctx = "|".join(re.escape(p) for p in sorted(t.place_context, key=len, reverse=True))
         self._place_before = re.compile(rf"(?:^|[^\w])(?:{ctx})[ \t]+$")
         head = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
+        pre = alternation(titles.prefix + titles.dropped_prefix)
         self._title_after = re.compile(
-            rf"^[ \t]*(?:[,–-]|\()?[ \t]*(?:(?:Phó|Quyền|Nguyên|phó|nguyên)[ \t]+)?(?:{head})",
+            rf"^[ \t]*(?:[,–-]|\()?[ \t]*(?:(?:{pre})[ \t]+)?(?:{head})",
             re.IGNORECASE)
         self._title_before = re.compile(rf"(?:{head})\b", re.IGNORECASE)
         self._heads_by_last: dict[str, list[str]] = {}
@@ -198,14 +203,13 @@ class PeopleRecognizer:
         gap = self._locality_word.sub("", gap).strip()
         return not gap or fold_key(gap) in self._places
 
-    @staticmethod
-    def _stated_side(text: str, s: int) -> str | None:
+    def _stated_side(self, text: str, s: int) -> str | None:
         """'Về phía Trung Quốc có ông …', 'phía Việt Nam có bà …' in the same clause."""
         clause = re.split(r"[.;\n]", text[max(0, s - 80): s])[-1]
-        found = _SIDE.findall(clause)
+        found = self._side.findall(clause)
         if not found:
             return None
-        return "CN" if found[-1].lower() in ("trung quốc", "bạn") else "VN"
+        return "CN" if found[-1].lower() in self._cn_side else "VN"
 
     def _place_syllables(self, syl: list[tuple[int, str]]) -> list[tuple[int, int]]:
         """Spans (in the run) of known place names of two to four syllables."""
