@@ -544,6 +544,26 @@ CASES = [
                            "Đại đội quản lý biên giới Khoa Giáp"],
          "absent_organizations": ["Đại đội quản lý biên giới"]},
         id="units-named-by-place-after-a-lowercase-field"),
+    pytest.param(
+        "Chủ tịch UBND tỉnh Nông Văn Hải đã tiếp Đại sứ Trung Quốc tại Việt Nam Hà Vĩ Quân.",
+        {"people": ["Hà Vĩ Quân"], "titles": [["Hà Vĩ Quân", "Đại sứ"]]},
+        id="envoy-country-and-post-between-title-and-name"),
+    pytest.param(
+        "Theo đường mòn gần hai tiếng, thiếu tá Lục Văn Khải, Phó Đồn trưởng Đồn Biên phòng "
+        "Bản Lầu cho biết mốc 126 vẫn nguyên vẹn.",
+        {"titles": [["Lục Văn Khải", "Thiếu tá"], ["Lục Văn Khải", "Phó Đồn trưởng"]]},
+        id="lowercase-rank-mid-sentence"),
+    pytest.param(
+        "Bà Trương Lệ Mai, Thường vụ huyện ủy, Phó Huyện trưởng huyện Hà Khẩu phát biểu.",
+        {"titles": [["Trương Lệ Mai", "Thường vụ"], ["Trương Lệ Mai", "Phó Huyện trưởng"]]},
+        id="stacking-across-a-lowercase-standing-body"),
+    pytest.param(
+        "Tại buổi làm việc, Phó Chỉ huy trưởng Bộ chỉ huy bộ đội Biên phòng tỉnh Lai Châu, "
+        "Vàng A Páo cho biết: lực lượng đã tuần tra 12 lượt. Chủ tịch UBND huyện Sìn Hồ Hồ Văn Tư, "
+        "Lò Thị Yến cùng dự.",
+        {"titles": [["Vàng A Páo", "Phó Chỉ huy trưởng"], ["Hồ Văn Tư", "Chủ tịch"]],
+         "absent_titles": [["Lò Thị Yến", "Chủ tịch"]]},
+        id="clause-opening-title-comma-then-name"),
 ]
 
 

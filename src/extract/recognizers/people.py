@@ -40,6 +40,8 @@ class PeopleRecognizer:
         self._cn = set(t.cn_surname)
         self._stop = set(t.not_given_name)
         self._cap_honorifics = frozenset(t.sentence_honorific)
+        self._abroad = re.compile(
+            rf"^(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+")
         # "phía Trung Quốc", "phía bạn": the side words of the meetings table
         meet: gazetteers.MeetingsTable = gazetteers.load("meetings")
         self._side = re.compile(rf"phía ({alternation(meet.side_vn + meet.side_cn)})(?!\w)",
@@ -53,7 +55,7 @@ class PeopleRecognizer:
             rf"^(?:{alternation(orgs.generic_locality)})\s+", re.IGNORECASE)
         hon = "|".join(re.escape(h) for h in sorted(set(t.honorific), key=len, reverse=True))
         self._hon_before = re.compile(rf"(?:^|[^\w])(?:{hon})[ \t]+$", re.IGNORECASE)
-        rank = "|".join(re.escape(r) for r in sorted(titles.rank, key=len, reverse=True))
+        rank = alternation(titles.rank + [r[:1].lower() + r[1:] for r in titles.rank])
         self._rank_before = re.compile(rf"(?:{rank})[ \t]+$")
         ctx = "|".join(re.escape(p) for p in sorted(t.place_context, key=len, reverse=True))
         self._place_before = re.compile(rf"(?:^|[^\w])(?:{ctx})[ \t]+$")
@@ -200,6 +202,8 @@ class PeopleRecognizer:
         gap = window[found[-1].end():].strip()
         if exact:
             return not gap
+        # "Đại sứ Trung Quốc tại Việt Nam Hồng Tiểu Dũng": an envoy's country and post
+        gap = self._abroad.sub("", gap)
         gap = self._locality_word.sub("", gap).strip()
         return not gap or fold_key(gap) in self._places
 

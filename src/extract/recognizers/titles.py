@@ -54,7 +54,9 @@ class TitleRecognizer:
             rf"(?:{alternation(t.head)})"
             rf"(?:[ \t]+(?:{alternation(t.suffix)}))*(?![\w])",
             re.IGNORECASE)
-        self._rank = re.compile(rf"(?<![\w])(?:{alternation(t.rank)})(?![\w])")
+        # Ranks mid-sentence are often lower case ("… tuần tra, thiếu tá Phạm Văn A cho biết").
+        ranks = t.rank + [r[:1].lower() + r[1:] for r in t.rank]
+        self._rank = re.compile(rf"(?<![\w])(?:{alternation(ranks)})(?![\w])")
         names_table: gazetteers.NamesTable = gazetteers.load("names")
         hon = alternation(names_table.title_honorific)
         self._honorific = re.compile(rf"(?:{hon})[ \t]+", re.IGNORECASE)
@@ -73,6 +75,9 @@ class TitleRecognizer:
         self._aliases = [(fold(a.text).lower(), a.role) for a in t.role_alias]
         orgs_table: gazetteers.OrganizationsTable = gazetteers.load("organizations")
         self._field = re.compile(rf"[ \t]+(?:{alternation(orgs_table.department)})(?![\w])")
+        standing = [h.text.lower() for h in orgs_table.head
+                    if h.standalone and h.tail in ("locality", "none")]
+        self._lower_body = re.compile(rf"[ \t]+(?:{alternation(standing)})(?=[ \t]*,)")
         self._head_is = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head_is)})[ \t]+"
                                    # "Trưởng đoàn (đại biểu Việt Nam | phía Trung Quốc) là"
                                    r"(?:[^\W\d]+[ \t]+){0,4}?là[ \t]+",
@@ -101,6 +106,8 @@ class TitleRecognizer:
                                 confidence=conf))
 
         starts = {p.start for p in doc.people}
+        person_spans = sorted((p.start, p.end) for p in doc.people)
+        self._opening_phrases = by_start
         org_starts: dict[int, int] = {}  # where each body named in the text ends, by start
         for o in doc.orgs:
             org_starts[o.start] = max(o.end, org_starts.get(o.start, o.end))
@@ -118,8 +125,10 @@ class TitleRecognizer:
                     after = by_start.get(m.end()) if m else None
                 if after is None and pos != person.end:
                     # "Ủy viên Quốc vụ, Ủy viên Quân ủy Trung ương, Bộ trưởng …": a body the
-                    # tables do not know, in capitals, between two stacked titles.
-                    c = _COMPLEMENT.match(text, pos)
+                    # tables do not know, in capitals, between two stacked titles; or a
+                    # standing body written in lower case ("Thường vụ thành ủy, Phó Thị
+                    # trưởng …").
+                    c = _COMPLEMENT.match(text, pos) or self._lower_body.match(text, pos)
                     m = _STACK_SEP.match(text, c.end()) if c else None
                     after = by_start.get(m.end()) if m else None
                 if after is None:
@@ -155,6 +164,12 @@ class TitleRecognizer:
                             k2 -= 1
                         if by_end.get(k2) is not None:
                             k, before = k2, by_end[k2]
+                    elif k > 0 and text[k - 1] == ",":
+                        # "Trợ lý công tác biên giới Bộ chỉ huy …, Đinh Văn A cho biết": a
+                        # title opening the clause, its body, a comma, then the name
+                        opening = self._clause_title(text, k - 1, person_spans)
+                        if opening is not None:
+                            before = opening
                 if before is None and k > 0 and text[k - 1] == ")":
                     # "Bí thư Tỉnh ủy Vân Nam (Trung Quốc) Vương Ninh": the country of the
                     # body between the title and the name
@@ -226,10 +241,36 @@ class TitleRecognizer:
             out.append(_Phrase(start=s, end=end, title=title, organization=org))
         return out
 
+    def _clause_title(self, text: str, comma: int,
+                      people: list[tuple[int, int]]) -> _Phrase | None:
+        """The title phrase opening the clause that ends at ``comma``, with no comma and no
+        other person between them (within 100 characters)."""
+        lo = max(0, comma - 100)
+        k = max(text.rfind(c, lo, comma) for c in ".:;\n,")
+        if k >= 0 and text[k] == ",":
+            j = k
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            if any(e == j for _, e in people[max(0, bisect.bisect_left(people, (j, -1)) - 3):
+                                             bisect.bisect_left(people, (j, -1))]):
+                return None  # an apposition: "ông A, Chủ tịch …, B"
+        start = k + 1 if k >= 0 else (0 if comma <= 100 else -1)
+        if start < 0:
+            return None
+        start = skip_spaces(text, start)
+        phrase = self._opening_phrases.get(start)
+        if phrase is None:
+            return None
+        i = bisect.bisect_left(people, (start, -1))
+        if i < len(people) and people[i][0] < comma:
+            return None  # "Chủ tịch UBND tỉnh Hồ Văn A, Nguyễn Văn B": A's title
+        return phrase
+
     def _rank_ending_at(self, text: str, k: int) -> _Phrase | None:
         for m in self._rank.finditer(text, max(0, k - 40), k):
             if m.end() == k:
-                return _Phrase(start=m.start(), end=m.end(), title=fold(m.group()),
+                rank = fold(m.group())
+                return _Phrase(start=m.start(), end=m.end(), title=rank[:1].upper() + rank[1:],
                                organization=None)
         return None
 
