@@ -564,6 +564,23 @@ CASES = [
         {"titles": [["Vàng A Páo", "Phó Chỉ huy trưởng"], ["Hồ Văn Tư", "Chủ tịch"]],
          "absent_titles": [["Lò Thị Yến", "Chủ tịch"]]},
         id="clause-opening-title-comma-then-name"),
+    pytest.param(
+        "Lai Châu tổ chức kiểm tra liên hợp mốc giới\nThứ Năm, ngày 14 tháng 11 năm 2024\n\n"
+        "Ngày 12/11, hai bên đã kiểm tra mốc 58 trên tuyến biên giới.",
+        {"published": "2024-11-14", "dates": ["2024-11-12"]},
+        id="dateline-written-in-words"),
+    pytest.param(
+        "Tracking\nThứ Hai, ngày 02 tháng 09 năm 2024, 08:14:05\n\nMở lại lối thông quan Co "
+        "Sâu\n\nPV - 15:40, 21/05/2023\n\nChiều 20/5, hai bên tổ chức lễ mở lại lối thông quan "
+        "sau thời gian tạm dừng.",
+        {"published": "2023-05-21T15:40", "authors": [], "dates": ["2023-05-20"],
+         "absent_dates": ["2024-09-02"]},
+        id="header-clock-above-headline-yields-to-the-byline"),
+    pytest.param(
+        "Hội đàm biên phòng định kỳ\n\nNgày 3/4/2024, tại cửa khẩu Bình Nghi, hai bên đã hội đàm "
+        "về quản lý biên giới.\n\nThanh Tùng/Báo Lạng Sơn",
+        {"authors": ["Thanh Tùng"]},
+        id="foot-byline-name-slash-outlet"),
 ]
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from . import gazetteers
 from .document import Document
-from .text import LOWER, UPPER, alternation, normalize, strip_span
+from .text import LOWER, UPPER, alternation, normalize, one_syllable, strip_span
 
 __all__ = ["Cleaner", "Layout", "MetaLine", "MetaParser", "author_names"]
 
@@ -37,7 +37,8 @@ _WIRE_DATELINE = re.compile(
 _NAME_TIME = re.compile(r"(.+?)[ \t]+\d{1,2}[:h]\d{2}")
 # "Lê Hà, 12/03/2024 10:20", "Quang Sơn 26/05/2021 12:22": the byline, then its date-time
 _NAME_THEN_DATE = re.compile(r"[ \t]*([^\d,\n]{3,40}?)(?:,[ \t]*|[ \t]+)(?=\d{1,2}[/.-]\d)")
-_DMY_ANY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2})")
+_DMY_ANY = re.compile(r"(\d{1,2})(?:[/.-]|\s+[Tt]háng\s+)(\d{1,2})(?:[/.-]|\s*(?:năm|,)?\s*)"
+                      r"(\d{4})|(\d{4})-(\d{2})-(\d{2})")
 
 
 def _ymd(line: str) -> tuple[int, int, int] | None:
@@ -53,6 +54,7 @@ def _ymd(line: str) -> tuple[int, int, int] | None:
 # "Khắc Kiên/VOV Tây Bắc", "Hà Vân / baolaichau.vn": the outlet after a slash
 _OUTLET_AFTER_SLASH = re.compile(r"/\s*(?:[A-ZĐ]{2,}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)\b)")
 _DATE_NUM = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+_DATE_WORDS = r"\d{1,2}\s+tháng\s+\d{1,2}\s*(?:năm|,)?\s*\d{4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
@@ -87,7 +89,9 @@ def _byline() -> _Byline:
         not_byline=re.compile(rf"^(?:{alternation(t.not_byline)})\b", re.IGNORECASE)
         if t.not_byline else re.compile("(?!)"),
         outlet_words=frozenset(w.lower() for w in t.outlet_word),
-        outlet_after_dash=re.compile(rf"\s[-–]\s*(?:{alternation(t.outlet_after_dash)})\b.*$")
+        # ("Minh Anh - Báo Cao Bằng", "Đức Anh/Báo Lạng Sơn")
+        outlet_after_dash=re.compile(
+            rf"(?:\s[-–]\s*|\s*/\s*)(?:{alternation(t.outlet_after_dash)})\b.*$")
         if t.outlet_after_dash else re.compile("(?!)"),
     )
 
@@ -132,6 +136,8 @@ def author_names(line: str) -> list[str] | None:
             continue
         if _LOWER_WORD.search(p):
             return None
+        if not all(one_syllable(w) for w in p.split() if not w.endswith(".")):
+            return None  # "Analytic", "Admin": a site's word, not a Vietnamese name
         out.append(_title_case(p))
     return out or None
 
@@ -170,7 +176,7 @@ class MetaParser:
         wd = alternation(dates.weekday)
         lab = alternation(dates.published_label)
         time = r"(?:lúc\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
-        date = (rf"(?:ngày\s*)?(?:{_DATE_NUM}|\d{{4}}-\d{{2}}-\d{{2}}"
+        date = (rf"(?:ngày\s*)?(?:{_DATE_NUM}|{_DATE_WORDS}|\d{{4}}-\d{{2}}-\d{{2}}"
                 r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)")
         gmt = r"(?:\s*[(\[]?GMT\s*[+-]\s*\d{1,2}(?::?\d{2})?[)\]]?)?"
         self._date = re.compile(
@@ -381,6 +387,7 @@ class Cleaner:
                        and i not in metas), None)
         headline: tuple[int, int] | None = None
         masthead_date: tuple[int, int] | None = None
+        pending: int | None = None  # a date-time line above the headline, held back
         if body_i is not None:
             mast = [i for i in live if i < body_i]
             title_i = None
@@ -407,6 +414,13 @@ class Cleaner:
                     headline = strip_span(text, s, e)
                 elif i == office_i:
                     continue
+                elif i in metas and title_i is not None and i < title_i and dated(i) \
+                        and metas[i].has_time and not metas[i].authors and pending is None:
+                    # A date-time above the headline is a byline's only when no dated line
+                    # below the headline states the article's own: otherwise it is the
+                    # portal's header clock ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27"
+                    # over an article of 2018).
+                    pending = i
                 elif i in metas and (title_i is None or i > title_i or metas[i].has_time
                                      or not dated(i)):
                     # Before the headline a bare date is the portal's "today", not the
@@ -425,6 +439,14 @@ class Cleaner:
         for i in live:
             if i in metas:
                 take_meta(i)
+        if pending is not None:
+            if dateline is None:
+                take_meta(pending)
+            else:
+                ps, pe = lines[pending]
+                if masthead_date is None:
+                    masthead_date = strip_span(text, ps, pe)
+                blank(ps, pe)
         # A byline at the foot: author lines among the last short lines (datelines, "PV",
         # share bars may stand around it).
         skipped = 0

@@ -28,6 +28,7 @@ __all__ = [
     "fold",
     "fold_key",
     "normalize",
+    "one_syllable",
     "strip_span",
 ]
 
@@ -204,3 +205,16 @@ def fold(text: str) -> str:
 def fold_key(text: str) -> str:
     """Comparison key: :func:`fold` then casefold, dashes without spaces."""
     return _DASH_SPACES.sub("-", fold(text)).casefold()
+
+
+_VOWELS = "aeiouy"
+_ONE_SYLLABLE = re.compile(rf"[^{_VOWELS}]*[{_VOWELS}]+[^{_VOWELS}]*")
+
+
+@lru_cache(maxsize=65536)
+def one_syllable(word: str) -> bool:
+    """Written like one Vietnamese syllable: a single run of vowels ("Nguyễn", "Quang",
+    "Khuê"), as every word of a Vietnamese name is; "Analytic", "Admin" are not."""
+    base = "".join(c for c in unicodedata.normalize("NFD", word.casefold())
+                   if not unicodedata.combining(c)).replace("đ", "d")
+    return _ONE_SYLLABLE.fullmatch(base) is not None

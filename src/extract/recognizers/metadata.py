@@ -13,13 +13,16 @@ __all__ = ["MetadataRecognizer"]
 _MONTH_ONLY = re.compile(r"(?<![\d-])(\d{4})-(0[1-9]|1[0-2])(?![\d-])")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "Thứ Tư, ngày 13 tháng 3 năm 2024", "13 Tháng 3, 2024": the date in words
+_WORDED = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)?\s*(\d{4})(?!\d)",
+                     re.IGNORECASE)
 _TIME = re.compile(r"(?<![\d/])(\d{1,2})[:h](\d{2})(?!\d)(?::\d{2})?(?:\s*(AM|PM|SA|CH))?",
                    re.IGNORECASE)
 
 
 def parse_dateline(line: str) -> tuple[date, str | None] | None:
     """The date and HH:MM time stated in a dateline, if valid."""
-    m = _DMY.search(line)
+    m = _DMY.search(line) or _WORDED.search(line)
     try:
         if m:
             d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
