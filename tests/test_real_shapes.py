@@ -581,6 +581,19 @@ CASES = [
         "về quản lý biên giới.\n\nThanh Tùng/Báo Lạng Sơn",
         {"authors": ["Thanh Tùng"]},
         id="foot-byline-name-slash-outlet"),
+    pytest.param(
+        "Liên đoàn Lao động tỉnh Lào Cai và Tổng Công hội châu Hồng Hà ký biên bản; Đoàn Thanh "
+        "niên Cộng sản thị Đông Hưng và Liên đoàn Phụ nữ thị Đông Hưng cùng dự.",
+        {"organizations": ["Tổng Công hội châu Hồng Hà", "Đoàn Thanh niên Cộng sản thị Đông Hưng",
+                           "Liên đoàn Phụ nữ thị Đông Hưng"]},
+        id="chinese-mass-organizations"),
+    pytest.param(
+        "Công ty CP Xuất nhập khẩu và Thương mại Bảo An thông quan 42 xe; Công ty Hòa Bình "
+        "xuất khẩu 12 tấn hàng; Bệnh viện Đa khoa tỉnh Cao Bằng cử cán bộ.",
+        {"organizations": ["Công ty CP Xuất nhập khẩu và Thương mại Bảo An", "Công ty Hòa Bình",
+                           "Bệnh viện Đa khoa tỉnh Cao Bằng"],
+         "absent_organizations": ["Công ty CP Xuất nhập khẩu", "Công ty Hòa Bình xuất khẩu 12"]},
+        id="company-trades-joined-by-va-and-the-verb-after-the-name"),
 ]
 
 

@@ -402,6 +402,8 @@ class OrganizationRecognizer:
                 if lower_run and self._heads.at(low, i) is not None \
                         and self._places_after_word.at(low, i) is None:
                     break  # "Đồn Biên phòng Bảo Lâm kiểm tra Trạm …": another body starts
+                if lower_run and allow_lower and m.group().isdigit():
+                    break  # "Công ty Hải Minh thông quan 30 xe": the clause's verb and count
                 end = m.end()
                 caps.append(m.span())
                 lower_run = 0
@@ -410,7 +412,11 @@ class OrganizationRecognizer:
                 w = _LOWER_WORD.match(text, i)  # from i, not a copy of the rest of the text
                 # "Công ty TNHH thương mại và dịch vụ Logistics Hải Minh": "và" joins two
                 # trades inside a company's name (only after a lowercase trade word)
-                joins = w is not None and w.group() == "và" and lower_run > 0
+                joins = w is not None and w.group() == "và" and (lower_run > 0 or (
+                    # "Công ty CP Đầu tư và Phát triển …": "và" between two capitalized
+                    # trades (the table's name words), not before another body or place
+                    text[skip_spaces(text, w.end())].isupper()
+                    and self._name_words.at(low, skip_spaces(text, w.end())) is not None))
                 if not w or (w.group() in self._stop_in_name and not joins) or lower_run >= 3:
                     break
                 lower_run += 0 if joins else 1
