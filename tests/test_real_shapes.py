@@ -594,6 +594,12 @@ CASES = [
                            "Bệnh viện Đa khoa tỉnh Cao Bằng"],
          "absent_organizations": ["Công ty CP Xuất nhập khẩu", "Công ty Hòa Bình xuất khẩu 12"]},
         id="company-trades-joined-by-va-and-the-verb-after-the-name"),
+    pytest.param(
+        "Ông Đào Văn Sơn, Chủ tịch UBND xã Yên Khoái cho biết. Phó Thủ tướng Lê Minh Khái và "
+        "Ủy viên Quốc vụ Trung Quốc Vương Tiểu Hồng đồng chủ trì.",
+        {"people": ["Đào Văn Sơn", "Vương Tiểu Hồng"],
+         "titles": [["Đào Văn Sơn", "Chủ tịch"], ["Vương Tiểu Hồng", "Ủy viên"]]},
+        id="sentence-honorific-before-a-place-like-name-and-state-councilor"),
 ]
 
 

@@ -416,7 +416,8 @@ class OrganizationRecognizer:
                     # "Công ty CP Đầu tư và Phát triển …": "và" between two capitalized
                     # trades (the table's name words), not before another body or place
                     text[skip_spaces(text, w.end())].isupper()
-                    and self._name_words.at(low, skip_spaces(text, w.end())) is not None))
+                    and self._name_words.at(low, skip_spaces(text, w.end())) is not None
+                    and self._heads.at(low, skip_spaces(text, w.end())) is None))
                 if not w or (w.group() in self._stop_in_name and not joins) or lower_run >= 3:
                     break
                 lower_run += 0 if joins else 1

@@ -138,7 +138,7 @@ class PeopleRecognizer:
         # A capitalized honorific opening a sentence ("Ông Mã Kế Hiến cho biết").
         while syl and syl[0][1] in self._cap_honorifics:
             syl = syl[1:]
-            context = True
+            context = ranked = True  # (an honorific, as "ông" in mid-sentence is)
         # Drop a place name before the name ("tỉnh Cao Bằng Hoàng Xuân Ánh"), then leading
         # syllables until a family name starts the run.  With an honorific or a rank right
         # before, the run is a name whatever its first syllable: minority and Chinese
