@@ -600,6 +600,10 @@ CASES = [
         {"people": ["Đào Văn Sơn", "Vương Tiểu Hồng"],
          "titles": [["Đào Văn Sơn", "Chủ tịch"], ["Vương Tiểu Hồng", "Ủy viên"]]},
         id="sentence-honorific-before-a-place-like-name-and-state-councilor"),
+    pytest.param(
+        "Tổ công tác liên hợp đã kiểm tra các mốc từ 1203 đến 1206 và mốc 1210 trên địa bàn xã.",
+        {"markers": ["1203-1206", "1210"]},
+        id="markers-a-stretch-named-once"),
 ]
 
 

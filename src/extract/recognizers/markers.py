@@ -18,7 +18,9 @@ __all__ = ["MarkerRecognizer", "canonical_marker"]
 _NUM = r"\d{1,4}(?:/\d{1,2})?(?:[ \t]?\(\d\))?"
 _ONE = rf"{_NUM}(?:[ \t]*-[ \t]*{_NUM})?"
 _INTRO = re.compile(
-    r"(?<![\w])(?:cột[ \t]+)?mốc(?:[ \t]+(?:giới|số|biên giới|quốc giới))?[ \t]+(?:số[ \t]+)?",
+    # ("các mốc từ 1088 đến 1090": a stretch named once for all its markers)
+    r"(?<![\w])(?:cột[ \t]+)?mốc(?:[ \t]+(?:giới|số|biên giới|quốc giới))?[ \t]+(?:số[ \t]+)?"
+    r"(?:từ[ \t]+(?=\d))?",
     re.IGNORECASE)
 _ITEM = re.compile(_ONE)
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*(?:mốc[ \t]+)?")
