@@ -604,6 +604,12 @@ CASES = [
         "Tổ công tác liên hợp đã kiểm tra các mốc từ 1203 đến 1206 và mốc 1210 trên địa bàn xã.",
         {"markers": ["1203-1206", "1210"]},
         id="markers-a-stretch-named-once"),
+    pytest.param(
+        "Nhận lời mời của Bí thư Tỉnh ủy Quảng Tây (Trung Quốc), đoàn do Bí thư Tỉnh ủy Hoàng "
+        "Văn Hải dẫn đầu đã sang thăm và làm việc.",
+        {"organizations": ["Tỉnh ủy", "Tỉnh ủy Quảng Tây"],
+         "apart": [["Tỉnh ủy", "Tỉnh ủy Quảng Tây"]]},
+        id="a-bare-body-is-not-the-other-sides-named-one"),
 ]
 
 
@@ -628,6 +634,11 @@ def test_real_shape(pipeline: Pipeline, text: str, expect: dict[str, Any]) -> No
             for forms in want:
                 assert any({norm_org(f) for f in forms} <= {norm_org(x) for x in got}
                            for got in view["organizations"]), (forms, view["organizations"])
+        elif field == "apart":
+            # surface forms the record must keep as different organizations
+            for forms in want:
+                assert not any({norm_org(f) for f in forms} <= {norm_org(x) for x in got}
+                               for got in view["organizations"]), (forms, view["organizations"])
         elif field in ("published", "authors") or want == []:
             assert view[field] == want, (field, view[field])
         elif field.startswith("absent_"):

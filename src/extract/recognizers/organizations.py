@@ -888,6 +888,13 @@ class OrganizationRecognizer:
             if not longer and not any(f"{o} {h.key}" in plain for o in self._omitted):
                 continue
             owner_keys = [k for k in longer if holders.get(k)]
+            if h.side is not None and owner_keys:
+                # A bare "Tỉnh ủy" in Vietnamese news is the writer's own province's, not
+                # "Tỉnh ủy Vân Nam" named elsewhere: never across sides.
+                owner_keys = [k for k in owner_keys
+                              if self._place_sides(k) not in ({"VN", "CN"} - {h.side},)]
+                if not owner_keys:
+                    continue
             if not owner_keys:
                 fuller = [k for k in (plain.get(f"{o} {h.key}") for o in self._omitted)
                           if k is not None and holders.get(k)]
@@ -993,6 +1000,16 @@ class OrganizationRecognizer:
                            if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", key))
         numbers = frozenset(re.findall(r"(?<!\w)(?:\d+|[ivxl]+)(?!\w)", key))
         return places, numbers
+
+    def _place_sides(self, key: str) -> set[str]:
+        """The sides of the places named in a key ("Trùng Khánh" is a district of Cao Bằng
+        and a Chinese city: both)."""
+        sides = set()
+        if any(p in key for p in self._cn_places):
+            sides.add("CN")
+        if any(p in key for p in self._vn_places):
+            sides.add("VN")
+        return sides
 
     def _side_from_places(self, key: str) -> str | None:
         if any(p in key for p in self._cn_places):
