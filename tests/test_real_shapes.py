@@ -610,6 +610,13 @@ CASES = [
         {"organizations": ["Tỉnh ủy", "Tỉnh ủy Quảng Tây"],
          "apart": [["Tỉnh ủy", "Tỉnh ủy Quảng Tây"]]},
         id="a-bare-body-is-not-the-other-sides-named-one"),
+    pytest.param(
+        "星期一, 06/01/2025 08:12 (GMT +7)\n\nMở lại lối thông quan Pò Nhùng - Bình Mãnh 平孟口岸"
+        "\n\n星期五, 13/12/2024 | 19:04:11 [GMT +7] A  A\n\nNgày 12/12, lối thông quan Pò Nhùng "
+        "(Việt Nam) - Bình Mãnh (Trung Quốc) mở lại.",
+        {"published": "2024-12-13T19:04", "authors": [], "dates": ["2024-12-12"],
+         "absent_dates": ["2025-01-06"]},
+        id="chinese-edition-dateline-with-header-clock-and-font-buttons"),
 ]
 
 

@@ -138,6 +138,8 @@ def author_names(line: str) -> list[str] | None:
             return None
         if not all(one_syllable(w) for w in p.split() if not w.endswith(".")):
             return None  # "Analytic", "Admin": a site's word, not a Vietnamese name
+        if all(len(w) == 1 for w in p.split()):
+            return None  # "A  A": a page's font-size buttons
         out.append(_title_case(p))
     return out or None
 
