@@ -617,6 +617,12 @@ CASES = [
         {"published": "2024-12-13T19:04", "authors": [], "dates": ["2024-12-12"],
          "absent_dates": ["2025-01-06"]},
         id="chinese-edition-dateline-with-header-clock-and-font-buttons"),
+    pytest.param(
+        "Ông Lưu Kiến Quốc hội kiến bà Hà Thị Lan, Bí thư Tỉnh ủy Lào Cai. Đoàn làm việc với "
+        "ông Nông Văn Tùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hà Giang.",
+        {"people": ["Lưu Kiến Quốc"], "absent_organizations": ["Quốc hội"],
+         "organizations": ["Tỉnh ủy Lào Cai"], "apart": [["Tỉnh ủy", "Tỉnh ủy Lào Cai"]]},
+        id="a-stack-of-titles-shares-its-place-and-quoc-hoi-kien"),
 ]
 
 

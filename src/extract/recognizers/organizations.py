@@ -148,6 +148,8 @@ class OrganizationRecognizer:
         heads = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
         self._title_before = re.compile(rf"(?:{heads})[ \t]+$", re.IGNORECASE)
         self._title_start = re.compile(rf"(?:{heads})(?![\w])")
+        self._title_gap = re.compile(
+            rf"[ \t]*,[ \t]*(?:(?:{alternation(titles.prefix)})[ \t]+)?(?:{heads})[ \t]+")
         self._abbr = [
             (re.compile(rf"(?<![\w&]){re.escape(a.short)}(?![\w&])"), a.long)
             for a in sorted(t.abbreviation, key=lambda a: -len(a.short))
@@ -842,8 +844,14 @@ class OrganizationRecognizer:
         starts = [h.start for h in hits]
         chain_end = list(range(len(hits)))
         for j in range(len(hits) - 2, -1, -1):
-            if re.fullmatch(r"\s*(?:,|và)\s*", text[hits[j].end:hits[j + 1].start]):
+            gap = text[hits[j].end:hits[j + 1].start]
+            # (a stack of titles shares its place too: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND
+            # tỉnh Cao Bằng" names the Tỉnh ủy of Cao Bằng)
+            if re.fullmatch(r"\s*(?:,|và)\s*", gap) or self._title_gap.fullmatch(gap):
                 chain_end[j] = chain_end[j + 1]
+        # Bare bodies that a coordination or a stack of titles gives a place are renamed
+        # first, so that every other mention of them can be merged into the new name.
+        renamed: set[int] = set()
         for i, h in enumerate(hits):
             if chain_end[i] > i and self._bare_local(h):
                 # "Đảng ủy, Chính phủ nhân dân trấn Khúc Thủy": a bare party or state body
@@ -876,7 +884,10 @@ class OrganizationRecognizer:
                                 extending.setdefault(key[:m.start()], []).append(key)
                         h.key, h.name, h.expanded = key, name, name
                         h.side = self._side_from_places(key) or h.side
-                        continue
+                        renamed.add(i)
+        for i, h in enumerate(hits):
+            if i in renamed:
+                continue
             if h.key in self._bodies:
                 continue
             # "UBND tỉnh" begins "UBND tỉnh Lạng Sơn", whose key reads "ủy ban nhân dân
