@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import tomllib
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -103,12 +104,18 @@ class GateTrigger(_Data):
                   "ga đường sắt"]
 
 
+class GateCorrespondence(_Data):
+    text: str
+    side: Literal["", "VN", "CN"]
+
+
 class GatePhrasesTable(_Data):
     schema_: str = Field(alias="schema", pattern=r"^gate_phrases/1$")
     trigger: list[GateTrigger]
     blocker: list[str]
     not_gate: list[str] = Field(default_factory=list)
     type_word: list[str] = Field(min_length=1)
+    correspondence: list[GateCorrespondence] = Field(default_factory=list)
     marker_not_after: list[str] = Field(default_factory=list)
     marker_not_before: list[str] = Field(default_factory=list)
     vn_qualifier: list[str]
@@ -259,11 +266,15 @@ class DatesTable(_Data):
     weekday: list[str]
     day_part: list[str]
     day_word: list[str]
+    day_span_opener: list[str] = Field(default_factory=list)
     span_opener: list[str]
     year_context: list[str]
     blocked_before: list[str]
     event_word: list[str] = Field(default_factory=list)
     lunar_year_name: list[str] = Field(default_factory=list)
+    lunar_new_year: list[date] = Field(default_factory=list)
+    lunar_day_word: list[str] = Field(default_factory=list)
+    lunar_new_year_word: list[str] = Field(default_factory=list)
     published_label: list[str]
     # Words before a year that date a past act, not the article's event ("ký năm 2009").
     past_act: list[str] = Field(default_factory=list)

@@ -73,6 +73,21 @@ class DateRecognizer:
         ld_part = _lead(t.day_part + t.day_word, True)
         ld_event = _lead(t.event_word) if t.event_word else ""
         r: list[Rule] = []
+        # "mùng 1 Tết Kỷ Hợi 2019", "mồng 3 Tết": a day of the lunar new year, on the
+        # Gregorian calendar through the table of Tết days (the year, from what follows or
+        # the article's); grounded on "mùng N" so that "Tết … 2019" still gives its year.
+        self._tet = {d.year: d for d in t.lunar_new_year}
+        lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
+        if self._tet and t.lunar_day_word and t.lunar_new_year_word:
+            tetw = alternation(t.lunar_new_year_word)
+            r.append((re.compile(
+                rf"{_lead(t.lunar_day_word)}(?<!\w)(?P<v>(?:{alternation(t.lunar_day_word)})\s+"
+                rf"(?P<n>10|[1-9]))(?=\s+(?:{tetw})(?:\s+(?P<cc>{lunar}))?"
+                rf"(?:\s+(?:năm\s+)?(?P<y>{_Y}))?(?![\d/]))"), self._tet_day))
+            # "Tết Nguyên đán Canh Tý" with no year written: the year that Tết opens
+            r.append((re.compile(
+                rf"{_lead(t.lunar_new_year_word)}(?<!\w)(?:{tetw})\s+(?P<v>{lunar})(?![\w])"
+                rf"(?!\s*(?:năm\s*)?\d)"), self._tet_year))
         # 18-1-1950 - 18-1-2025: a span of two full dates.
         r.append((re.compile(
             rf"(?=\d)(?<![\d/])(?P<d1>{_D}){_SEP}(?P<m1>{_M}){_SEP}(?P<y1>{_Y})"
@@ -111,8 +126,10 @@ class DateRecognizer:
             self._span_dm))
         # ngày 5 - 7/6/2024, từ ngày 8 đến 12/7, từ ngày 21 đến ngày 23 tháng 4: two days
         # sharing a month.
+        dspan = alternation(t.day_word + t.day_span_opener)
+        ld_dspan = _lead(t.day_word + t.day_span_opener)
         r.append((re.compile(
-            rf"{ld_day}(?:{dayw})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
+            rf"{ld_dspan}(?<!\w)(?:{dspan})\s+(?P<d1>{_D})\s*(?:-|đến(?: ngày)?)\s*(?P<d2>{_D})"
             rf"(?:/|\.|-|\s+tháng\s+)(?P<m>{_M})(?:(?:/|\.|-|\s*năm\s*)(?P<y>{_Y}))?(?![\d/])",
             flags),
             self._span_d))
@@ -222,8 +239,9 @@ class DateRecognizer:
         self._past_after = re.compile(
             rf"[\s,]+(?:\S+\s+){{0,3}}?(?:{alternation(t.past_marker)})(?!\w)", flags) \
             if t.past_marker else re.compile("(?!)")
-        self._needs_ref = {self._day_month, self._span_dm, self._span_d, self._words_day,
-                           self._month_ref, self._quarter_ref, self._span_months}
+        self._needs_ref = {self._tet_day, self._day_month, self._span_dm, self._span_d,
+                           self._words_day, self._month_ref, self._quarter_ref,
+                           self._span_months}
         # A bare day-month is a date after a part of the day, a day word or a named day
         # ("Quốc khánh Việt Nam 2/9").
         named = rf"|{alternation(t.holiday)}" if t.holiday else ""
@@ -466,6 +484,33 @@ class DateRecognizer:
     @staticmethod
     def _year_to_month(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
         return f"{m.group('y')}/{m.group('y')}-{int(m.group('m')):02d}", "span"
+
+    def _cycle_year(self, name: str) -> int:
+        """The Gregorian year in which the lunar year of that name opens (1950-2049)."""
+        year = 1984 + self._cycle[name.lower()]
+        while year > 2049:
+            year -= 60
+        while year < 1950:
+            year += 60
+        return year
+
+    def _tet_day(self, m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif m.group("cc"):
+            year = self._cycle_year(m.group("cc"))
+        elif ref is not None:
+            # (in the last two months of a year, the Tết ahead is meant)
+            year = ref.year + (1 if ref.month >= 11 else 0)
+        else:
+            return None
+        first = self._tet.get(year)
+        if first is None:
+            return None
+        return (first + timedelta(days=int(m.group("n")) - 1)).isoformat(), "day"
+
+    def _tet_year(self, m: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+        return str(self._cycle_year(m.group("v"))), "year"
 
     def _lunar_gregorian(self, m: re.Match[str]) -> int:
         """The Gregorian year a lunar year's name points to, within 1950-2049: the year its

@@ -69,6 +69,15 @@ class GateRecognizer:
                     self._index.setdefault(fold_key(n), []).append(_Side(g, "cn"))
         self._markers = {m: g.id for g in table.gate for m in g.markers}
         self._not_gate = {fold_key(n) for n in phrases.not_gate}
+        if phrases.correspondence:
+            corr = alternation(c.text for c in phrases.correspondence)
+            types = alternation(phrases.type_word)
+            self._counterpart: re.Pattern[str] | None = re.compile(
+                rf"(?<![\w])(?P<a>{_NAME})[ \t]*\([ \t]*(?P<c>(?i:{corr}))[ \t]+"
+                rf"(?:(?i:{types})[ \t]+)*(?P<b>{_NAME})")
+            self._counterpart_side = {fold_key(c.text): c.side for c in phrases.correspondence}
+        else:
+            self._counterpart = None
         self._type_words = re.compile(rf"^(?:(?:{alternation(phrases.type_word)})\s+)+",
                                       re.IGNORECASE)
         self._triggers: PhraseMatcher[str] = PhraseMatcher(
@@ -108,6 +117,7 @@ class GateRecognizer:
             if hit is not None and self._sides_from_qualifiers(m.group("qa"), m.group("qb")):
                 hits.append(hit)
         hits.extend(self._list_pairs(text, triggers, trigger_ends))
+        hits.extend(self._counterparts(text, triggers, trigger_ends, org_spans))
         paired = SpanIndex((h.start, h.end) for h in hits)
         prev: GateHit | None = None
         for m in _PAIR.finditer(text):
@@ -156,6 +166,12 @@ class GateRecognizer:
             # "hai cặp cửa khẩu A - B và C - D": one gate phrase announces the whole list
             trig = (a_start, prev.kind or "")
         clause_start = max(text.rfind(c, max(0, a_start - 300), a_start) for c in ".;\n(,")
+        if text[clause_start:clause_start + 1] == "(" and not text[
+                clause_start + 1:a_start].strip():
+            # "Hội chợ … (Móng Cái – Đông Hưng)": names in brackets belong to the clause
+            # before them
+            clause_start = max(text.rfind(c, max(0, clause_start - 300), clause_start)
+                               for c in ".;\n,")
         # A zone word before the names blocks them unless a gate phrase stands between
         # ("Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn" is blocked: the zone holds "cửa khẩu").
         blocked = [bs for bs, be in blockers.within(clause_start + 1, a_start)
@@ -242,6 +258,47 @@ class GateRecognizer:
 
     def _strip_type(self, name: str) -> str:
         return self._type_words.sub("", name.strip()).strip()
+
+    def _counterparts(self, text: str, triggers: list[tuple[int, int, list[str]]],
+                      trigger_ends: list[int], org_spans: SpanIndex) -> list[GateHit]:
+        """"cửa khẩu Lũng Vài (tương ứng với cửa khẩu phụ Cốc Nam …)", "Tà Lùng (phía
+        Trung Quốc là Thủy Khẩu)": a gate and, in brackets, its counterpart across the line.
+        The first must be a gate (a gate phrase before it, or the gazetteer's), the sides
+        come from the phrase or the gazetteer."""
+        out: list[GateHit] = []
+        if self._counterpart is None:
+            return out
+        for m in self._counterpart.finditer(text):
+            a, b = self._strip_type(m.group("a")), self._strip_type(m.group("b"))
+            if not a or not b or org_spans.holds(m.start("a")):
+                continue
+            trig = _trigger_before(text, m.start("a"), triggers, trigger_ends)
+            side = self._counterpart_side.get(fold_key(m.group("c")), "")
+            known = self._known_pair(a, b)
+            entry: gazetteers.GateEntry | None
+            if known is not None:
+                entry, swapped = known
+                vn, cn = (b, a) if swapped else (a, b)
+                method, conf = Method.GAZETTEER, 0.9
+            else:
+                a_sides = {x.side for x in self._index.get(fold_key(a), [])}
+                b_sides = {x.side for x in self._index.get(fold_key(b), [])}
+                if side == "CN" or (not side and ("vn" in a_sides or "cn" in b_sides)):
+                    vn, cn = a, b
+                elif side == "VN" or (not side and ("cn" in a_sides or "vn" in b_sides)):
+                    vn, cn = b, a
+                else:
+                    continue
+                if trig is None and not (a_sides or b_sides):
+                    continue
+                entry = self._entry_for(vn, "vn") or self._entry_for(cn, "cn")
+                method, conf = Method.RULE, 0.7
+            start = trig[0] if trig is not None else m.start("a")
+            out.append(GateHit(start=start, end=m.end(), vn=fold(vn), cn=fold(cn),
+                               kind=(trig[1] or None) if trig is not None else None,
+                               gazetteer_id=entry.id if entry else None, method=method,
+                               confidence=conf))
+        return out
 
     def _known_pair(self, a: str, b: str) -> tuple[gazetteers.GateEntry, bool] | None:
         ka, kb = self._index.get(fold_key(a), []), self._index.get(fold_key(b), [])
