@@ -55,9 +55,11 @@ __all__ = ["MeetingRecognizer"]
 
 # Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
 _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
-# A border post and the provincial command it belongs to, set after it in apposition.
-_POST = ("đồn",)
-_COMMAND = ("bộ chỉ huy", "bộ đội biên phòng")
+# What stands between a body and its parent set after it: "A, B", "A - B", "A thuộc B",
+# "A (thuộc B".  Units left unnamed ("các đồn biên phòng thuộc Ban chỉ huy B") are spoken
+# for by the body named.
+_APPOSITION = re.compile(r"[ \t]*(?:,|[-–])?[ \t]*")
+_UNDER = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:trực[ \t]+)?thuộc[ \t]+")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 # A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1 năm …").
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d"
@@ -233,6 +235,8 @@ class MeetingRecognizer:
         self._not_party = re.compile(rf"(?<!\w)(?:{alternation(t.not_party_after)})(?!\w)",
                                      re.IGNORECASE)
         self._joint = [fold_key(j) for j in t.joint_body]
+        self._ranks = sorted(((fold_key(h), r) for h, r in t.parent_rank.items()),
+                             key=lambda x: len(x[0]), reverse=True)
         self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
                                     re.IGNORECASE)
         # The joint frame's verbs: the organize words, and the heads of the patrol
@@ -918,6 +922,25 @@ class MeetingRecognizer:
         offices = heads(here) or heads(mine)
         return (offices[-1].organization if offices else None), title
 
+    def _rank(self, name: str) -> int:
+        key = fold_key(name)
+        for head, rank in self._ranks:
+            if key == head or key.startswith(head + " "):
+                return rank
+        return 0
+
+    def _parent(self, text: str, cs: int, o: OrgHit, prev: OrgHit | None) -> bool:
+        """``o`` is the parent of the body named right before it ("Tiểu đoàn A, BĐBP khu B",
+        "Trạm A thuộc Tổng trạm B"): it places that body and takes no part itself."""
+        if prev is None or prev.end > o.start:
+            return False
+        if _UNDER.fullmatch(text, prev.end, o.start):
+            return True
+        if not _APPOSITION.fullmatch(text, prev.end, o.start):
+            return False
+        below = self._rank(prev.name)
+        return 0 < below < self._rank(o.name)
+
     def _participants(self, doc: Document, text: str, m: _Mention, corgs: list[OrgHit],
                       cpeople: list[PersonHit], ix: _Index,
                       titled_spans: SpanIndex, *, event: bool,
@@ -925,8 +948,10 @@ class MeetingRecognizer:
         cs, ce = m.clause
         orgs_by_name = ix.by_name
         authority_end: int | None = None  # end of the last body named as an authority
+        prev: OrgHit | None = None  # the body named right before, for its parent
         for o in corgs:
             if titled_spans.holds(o.start) or self._joint_body(o.name, ix):
+                prev = o
                 continue
             # "theo tinh thần các hiệp định mà Chính phủ 2 bên đã ký kết", "được sự đồng ý
             # của Thủ tướng Chính phủ": the authority acted under, and the bodies listed
@@ -948,10 +973,10 @@ class MeetingRecognizer:
                 continue
             if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
                 continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
-            if fold_key(o.name).startswith(_COMMAND) and any(
-                    text[q.end:o.start].strip() == "," and fold_key(q.name).startswith(_POST)
-                    for q in corgs if q.end <= o.start):
+            if self._parent(text, cs, o, prev):
+                prev = o
                 continue  # "Đồn Biên phòng Hải Hòa, Bộ đội Biên phòng tỉnh Quảng Ninh": its parent
+            prev = o
             prole = None
             if event and m.trigger is not None:
                 prole = "host" if o.start < m.trigger[0] else "guest"
