@@ -71,3 +71,23 @@ def test_the_command_of_units_left_unnamed_speaks_for_them(process) -> None:  # 
         "Ngày 13/3/2025 đã diễn ra hội đàm giữa các đồn biên phòng thuộc Bộ Chỉ huy Bộ đội Biên "
         "phòng tỉnh Điện Biên và Đại đội Quản lý biên giới Giang Thành (Trung Quốc)."))
     assert ("VN", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Điện Biên") in _parties(doc)
+
+
+def test_the_body_an_anniversary_celebrates_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 2/2/2025, Đoàn đại biểu thành phố Bằng Tường (Trung Quốc) do ông Lâm Hải Phong, "
+        "Bí thư Thành ủy Bằng Tường làm Trưởng đoàn đã sang thăm và chúc mừng nhân kỷ niệm 95 "
+        "năm Ngày thành lập Đảng Cộng sản Việt Nam."))
+    names = {o for _, o in _parties(doc)}
+    assert "Thành ủy Bằng Tường" in names
+    assert "Đảng Cộng sản Việt Nam" not in names
+
+
+def test_members_of_a_body_named_without_a_person_are_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 9/3/2025, Tỉnh ủy Hà Giang hội đàm với Châu ủy Văn Sơn (Trung Quốc). Tham dự "
+        "hội đàm có ông Lê Văn Khải, Chủ tịch UBND tỉnh Hà Giang; các đồng chí Ủy viên Ban "
+        "Thường vụ Tỉnh ủy; và ông Hầu Minh Đức, Giám đốc Sở Ngoại vụ tỉnh Hà Giang."))
+    assert "Ban Thường vụ Tỉnh ủy" not in {o for _, o in _parties(doc)}
+    # The list goes on past the members: the next person attends.
+    assert ("VN", "Hầu Minh Đức") in _people(doc)

@@ -60,6 +60,7 @@ _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành 
 # for by the body named.
 _APPOSITION = re.compile(r"[ \t]*(?:,|[-–])?[ \t]*")
 _UNDER = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:trực[ \t]+)?thuộc[ \t]+")
+_MEMBER_OF = ("ủy viên",)
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 # A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1 năm …").
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d"
@@ -448,7 +449,7 @@ class MeetingRecognizer:
                 m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
                 if m.people or m.parties or m.offices or m.triggers:
                     meetings[current][1].append(m)
-                listing = sent if frame and (m.people or m.parties) and (
+                listing = sent if frame and (m.people or m.parties or corgs) and (
                     listing == sent or self._lists(text, cs, ce)) else None
             if main is not None:
                 listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
@@ -966,6 +967,11 @@ class MeetingRecognizer:
                 continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
+            if fold_key(text[max(cs, o.start - 10):o.start]).endswith(_MEMBER_OF):
+                # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy": members of a body, never a
+                # party (as memberships in a person's title give none).
+                prev = o
+                continue
             if _DEPUTY.search(text, max(cs, o.start - 16), o.start) and fold_key(
                     o.name).startswith(("quốc hội", "hội đồng nhân dân", "hđnd")):
                 # "Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh": a deputy's assembly
