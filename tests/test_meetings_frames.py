@@ -91,3 +91,26 @@ def test_members_of_a_body_named_without_a_person_are_no_party(process) -> None:
     assert "Ban Thường vụ Tỉnh ủy" not in {o for _, o in _parties(doc)}
     # The list goes on past the members: the next person attends.
     assert ("VN", "Hầu Minh Đức") in _people(doc)
+
+
+def test_both_sides_listed_after_gom_are_parties_clause_after_clause(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 30/1/2025, các đơn vị thuộc Bộ đội Biên phòng tỉnh Hà Giang đã tổ chức gặp gỡ "
+        "lực lượng bảo vệ biên giới phía Trung Quốc.\n"
+        "Theo đó, các lực lượng của hai bên gồm: Đồn Biên phòng Phó Bảng - Trạm Kiểm tra biên "
+        "phòng Đổng Cán (Vân Nam, Trung Quốc); Đồn Biên phòng Lũng Cú - Trạm Kiểm tra biên "
+        "phòng Điền Bồng (Vân Nam, Trung Quốc) đã gặp nhau tại mốc 428."))
+    parties = _parties(doc)
+    assert {("VN", "Đồn Biên phòng Lũng Cú"),
+            ("CN", "Trạm Kiểm tra biên phòng Đổng Cán"),
+            ("CN", "Trạm Kiểm tra biên phòng Điền Bồng")} <= parties
+
+
+def test_a_delegation_head_named_with_la_leads_it(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 20/3/2025, Đồn Biên phòng Săm Pun hội đàm với Trạm hội ngộ hội đàm khu vực "
+        "Điền Bồng (Trung Quốc). Trưởng đoàn đại biểu Việt Nam là Thiếu tá Vừ Mí Sính, Đồn "
+        "trưởng Đồn Biên phòng Săm Pun."))
+    people = {q.name: q for m in doc.meetings for q in m.people}
+    assert people["Vừ Mí Sính"].role == "lead"
+    assert people["Vừ Mí Sính"].side == "VN"

@@ -226,6 +226,14 @@ class MeetingRecognizer:
                                       re.IGNORECASE)
         self._leader = re.compile(
             rf"(?<!\w)(?:{alternation(t.leader_open)})[ \t]+{_HONORIFIC}[^,;.]{{0,20}}$")
+        # "Trưởng đoàn đại biểu Việt Nam là Trung tá A": a rank or honorific may stand
+        # between "là" and the name.
+        self._leader_is = re.compile(
+            rf"(?<!\w)(?:{alternation(t.leader_head)})(?:[ \t]+[^,;.]{{0,40}}?)?[ \t]+là"
+            r"[ \t]+[^,;.]{0,20}$", re.IGNORECASE)
+        self._list_open = re.compile(
+            rf"(?<!\w)(?:{alternation(t.both_sides)})[ \t]*:?[ \t]*"
+            rf"(?:{alternation(t.list_open)})(?!\w)", re.IGNORECASE)
         self._leader_close = re.compile(rf"(?<!\w)(?:{alternation(t.leader_close)})(?!\w)",
                                         re.IGNORECASE)
         self._chair = re.compile(rf"(?<!\w)(?:{alternation(t.chair)})(?!\w)", re.IGNORECASE)
@@ -427,9 +435,10 @@ class MeetingRecognizer:
                         self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
                         or self._chair.search(text, cs, head)
                         or self._leader_close.search(text, cs, ce)
+                        # "Theo đó, các lực lượng của hai bên gồm: Đồn A - Trạm B; …".
+                        or self._list_open.search(text, cs, ce)
                         # "Lực lượng tuần tra do Thiếu tá A … chỉ huy": led by a person.
-                        or any(self._leader.search(text[max(cs, p.start - 60):p.start])
-                               for p in cpeople)))
+                        or any(self._leads(text, cs, p) for p in cpeople)))
                 if frame:
                     self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
                                        event=False)
@@ -465,7 +474,7 @@ class MeetingRecognizer:
                                    ix, titled_spans, event=False)
                 companions.append((leader.name, cm.people, cm.parties))
             for p in cpeople:
-                if self._leader.search(text[max(cs, p.start - 60):p.start]):
+                if self._leads(text, cs, p):
                     leader = p
             if not ctrigs and (corgs or cpeople):
                 recent.append((sent, (cs, ce), corgs, cpeople))
@@ -923,6 +932,12 @@ class MeetingRecognizer:
         offices = heads(here) or heads(mine)
         return (offices[-1].organization if offices else None), title
 
+    def _leads(self, text: str, cs: int, p: PersonHit) -> bool:
+        """``p`` leads a delegation: "do (ông) A … làm trưởng đoàn", "Trưởng đoàn đại biểu
+        Việt Nam là Trung tá A"."""
+        before = text[max(cs, p.start - 60):p.start]
+        return bool(self._leader.search(before) or self._leader_is.search(before))
+
     def _rank(self, name: str) -> int:
         key = fold_key(name)
         for head, rank in self._ranks:
@@ -933,8 +948,9 @@ class MeetingRecognizer:
     def _parent(self, text: str, cs: int, o: OrgHit, prev: OrgHit | None) -> bool:
         """``o`` is the parent of the body named right before it ("Tiểu đoàn A, BĐBP khu B",
         "Trạm A thuộc Tổng trạm B"): it places that body and takes no part itself."""
-        if prev is None or prev.end > o.start:
-            return False
+        if prev is None or prev.end > o.start or (
+                {prev.side, o.side} == {"VN", "CN"}):
+            return False  # "Đồn A - Trạm B (Trung Quốc)": a pair across the border
         if _UNDER.fullmatch(text, prev.end, o.start):
             return True
         if not _APPOSITION.fullmatch(text, prev.end, o.start):
@@ -991,7 +1007,7 @@ class MeetingRecognizer:
                                              role=prole, confidence=0.85 if event else 0.8))
         for p in cpeople:
             before = text[cs:p.start]
-            leads = bool(self._leader.search(before[-60:]))
+            leads = self._leads(text, cs, p)
             chairs = bool(self._chair.search(before[-80:]) or
                           self._chair.search(text, p.end, min(ce, p.end + 120)))
             # The subject of the report ("Chủ tịch UBND tỉnh X Lầu Văn Sình đã tiếp …",
