@@ -359,6 +359,12 @@ class MeetingsTable(_Data):
     joint_body: list[str]
     proposal: list[str]
     not_party_after: list[str]
+    # Heads of bodies by level: a body set right after one of a lower level is its parent.
+    parent_rank: dict[str, int] = Field(default_factory=dict)
+    # "các lực lượng của hai bên gồm: …": the words that open a list of participants.
+    list_open: list[str] = Field(default_factory=list)
+    # "Trưởng đoàn đại biểu Việt Nam là Trung tá A": the words before a leader and "là".
+    leader_head: list[str] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 
     @field_validator("trigger")

@@ -55,9 +55,12 @@ __all__ = ["MeetingRecognizer"]
 
 # Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
 _MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
-# A border post and the provincial command it belongs to, set after it in apposition.
-_POST = ("đồn",)
-_COMMAND = ("bộ chỉ huy", "bộ đội biên phòng")
+# What stands between a body and its parent set after it: "A, B", "A - B", "A thuộc B",
+# "A (thuộc B".  Units left unnamed ("các đồn biên phòng thuộc Ban chỉ huy B") are spoken
+# for by the body named.
+_APPOSITION = re.compile(r"[ \t]*(?:,|[-–])?[ \t]*")
+_UNDER = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:trực[ \t]+)?thuộc[ \t]+")
+_MEMBER_OF = ("ủy viên",)
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 # A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1 năm …").
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d"
@@ -223,6 +226,14 @@ class MeetingRecognizer:
                                       re.IGNORECASE)
         self._leader = re.compile(
             rf"(?<!\w)(?:{alternation(t.leader_open)})[ \t]+{_HONORIFIC}[^,;.]{{0,20}}$")
+        # "Trưởng đoàn đại biểu Việt Nam là Trung tá A": a rank or honorific may stand
+        # between "là" and the name.
+        self._leader_is = re.compile(
+            rf"(?<!\w)(?:{alternation(t.leader_head)})(?:[ \t]+[^,;.]{{0,40}}?)?[ \t]+là"
+            r"[ \t]+[^,;.]{0,20}$", re.IGNORECASE)
+        self._list_open = re.compile(
+            rf"(?<!\w)(?:{alternation(t.both_sides)})[ \t]*:?[ \t]*"
+            rf"(?:{alternation(t.list_open)})(?!\w)", re.IGNORECASE)
         self._leader_close = re.compile(rf"(?<!\w)(?:{alternation(t.leader_close)})(?!\w)",
                                         re.IGNORECASE)
         self._chair = re.compile(rf"(?<!\w)(?:{alternation(t.chair)})(?!\w)", re.IGNORECASE)
@@ -233,6 +244,8 @@ class MeetingRecognizer:
         self._not_party = re.compile(rf"(?<!\w)(?:{alternation(t.not_party_after)})(?!\w)",
                                      re.IGNORECASE)
         self._joint = [fold_key(j) for j in t.joint_body]
+        self._ranks = sorted(((fold_key(h), r) for h, r in t.parent_rank.items()),
+                             key=lambda x: len(x[0]), reverse=True)
         self._organize = re.compile(rf"(?<!\w)(?:{alternation(t.organize)})[ \t]+$",
                                     re.IGNORECASE)
         # The joint frame's verbs: the organize words, and the heads of the patrol
@@ -422,9 +435,10 @@ class MeetingRecognizer:
                         self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
                         or self._chair.search(text, cs, head)
                         or self._leader_close.search(text, cs, ce)
+                        # "Theo đó, các lực lượng của hai bên gồm: Đồn A - Trạm B; …".
+                        or self._list_open.search(text, cs, ce)
                         # "Lực lượng tuần tra do Thiếu tá A … chỉ huy": led by a person.
-                        or any(self._leader.search(text[max(cs, p.start - 60):p.start])
-                               for p in cpeople)))
+                        or any(self._leads(text, cs, p) for p in cpeople)))
                 if frame:
                     self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
                                        event=False)
@@ -444,7 +458,7 @@ class MeetingRecognizer:
                 m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
                 if m.people or m.parties or m.offices or m.triggers:
                     meetings[current][1].append(m)
-                listing = sent if frame and (m.people or m.parties) and (
+                listing = sent if frame and (m.people or m.parties or corgs) and (
                     listing == sent or self._lists(text, cs, ce)) else None
             if main is not None:
                 listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
@@ -460,7 +474,7 @@ class MeetingRecognizer:
                                    ix, titled_spans, event=False)
                 companions.append((leader.name, cm.people, cm.parties))
             for p in cpeople:
-                if self._leader.search(text[max(cs, p.start - 60):p.start]):
+                if self._leads(text, cs, p):
                     leader = p
             if not ctrigs and (corgs or cpeople):
                 recent.append((sent, (cs, ce), corgs, cpeople))
@@ -918,6 +932,32 @@ class MeetingRecognizer:
         offices = heads(here) or heads(mine)
         return (offices[-1].organization if offices else None), title
 
+    def _leads(self, text: str, cs: int, p: PersonHit) -> bool:
+        """``p`` leads a delegation: "do (ông) A … làm trưởng đoàn", "Trưởng đoàn đại biểu
+        Việt Nam là Trung tá A"."""
+        before = text[max(cs, p.start - 60):p.start]
+        return bool(self._leader.search(before) or self._leader_is.search(before))
+
+    def _rank(self, name: str) -> int:
+        key = fold_key(name)
+        for head, rank in self._ranks:
+            if key == head or key.startswith(head + " "):
+                return rank
+        return 0
+
+    def _parent(self, text: str, cs: int, o: OrgHit, prev: OrgHit | None) -> bool:
+        """``o`` is the parent of the body named right before it ("Tiểu đoàn A, BĐBP khu B",
+        "Trạm A thuộc Tổng trạm B"): it places that body and takes no part itself."""
+        if prev is None or prev.end > o.start or (
+                {prev.side, o.side} == {"VN", "CN"}):
+            return False  # "Đồn A - Trạm B (Trung Quốc)": a pair across the border
+        if _UNDER.fullmatch(text, prev.end, o.start):
+            return True
+        if not _APPOSITION.fullmatch(text, prev.end, o.start):
+            return False
+        below = self._rank(prev.name)
+        return 0 < below < self._rank(o.name)
+
     def _participants(self, doc: Document, text: str, m: _Mention, corgs: list[OrgHit],
                       cpeople: list[PersonHit], ix: _Index,
                       titled_spans: SpanIndex, *, event: bool,
@@ -925,8 +965,10 @@ class MeetingRecognizer:
         cs, ce = m.clause
         orgs_by_name = ix.by_name
         authority_end: int | None = None  # end of the last body named as an authority
+        prev: OrgHit | None = None  # the body named right before, for its parent
         for o in corgs:
             if titled_spans.holds(o.start) or self._joint_body(o.name, ix):
+                prev = o
                 continue
             # "theo tinh thần các hiệp định mà Chính phủ 2 bên đã ký kết", "được sự đồng ý
             # của Thủ tướng Chính phủ": the authority acted under, and the bodies listed
@@ -941,6 +983,11 @@ class MeetingRecognizer:
                 continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
+            if fold_key(text[max(cs, o.start - 10):o.start]).endswith(_MEMBER_OF):
+                # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy": members of a body, never a
+                # party (as memberships in a person's title give none).
+                prev = o
+                continue
             if _DEPUTY.search(text, max(cs, o.start - 16), o.start) and fold_key(
                     o.name).startswith(("quốc hội", "hội đồng nhân dân", "hđnd")):
                 # "Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh": a deputy's assembly
@@ -948,10 +995,10 @@ class MeetingRecognizer:
                 continue
             if any(text[q.end:o.start].strip() == "(" for q in corgs if q.end <= o.start):
                 continue  # "Đồn Biên phòng A Pa Chải (Bộ Chỉ huy …)": the parent, in brackets
-            if fold_key(o.name).startswith(_COMMAND) and any(
-                    text[q.end:o.start].strip() == "," and fold_key(q.name).startswith(_POST)
-                    for q in corgs if q.end <= o.start):
+            if self._parent(text, cs, o, prev):
+                prev = o
                 continue  # "Đồn Biên phòng Hải Hòa, Bộ đội Biên phòng tỉnh Quảng Ninh": its parent
+            prev = o
             prole = None
             if event and m.trigger is not None:
                 prole = "host" if o.start < m.trigger[0] else "guest"
@@ -960,7 +1007,7 @@ class MeetingRecognizer:
                                              role=prole, confidence=0.85 if event else 0.8))
         for p in cpeople:
             before = text[cs:p.start]
-            leads = bool(self._leader.search(before[-60:]))
+            leads = self._leads(text, cs, p)
             chairs = bool(self._chair.search(before[-80:]) or
                           self._chair.search(text, p.end, min(ce, p.end + 120)))
             # The subject of the report ("Chủ tịch UBND tỉnh X Lầu Văn Sình đã tiếp …",

@@ -1,0 +1,116 @@
+"""Meetings: parties and people in the shapes the real articles use (parents set after a
+unit, participant lists, delegation heads named with "là"), on texts written for these
+tests with other names and numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract import gazetteers
+from extract.document import Document
+
+_TABLE: gazetteers.MeetingsTable = gazetteers.load("meetings")
+
+
+def _run(process, text: str) -> Document:  # type: ignore[no-untyped-def]
+    return process(text, date(2025, 5, 27))  # type: ignore[no-any-return]
+
+
+def _parties(doc: Document) -> set[tuple[str, str]]:
+    return {(p.side, p.organization) for m in doc.meetings for p in m.parties}
+
+
+def _people(doc: Document) -> set[tuple[str | None, str]]:
+    return {(q.side, q.name) for m in doc.meetings for q in m.people}
+
+
+def test_the_rank_table_orders_units_below_their_commands() -> None:
+    ranks = _TABLE.parent_rank
+    assert ranks["Đồn"] < ranks["Bộ Chỉ huy"] < ranks["Bộ Tư lệnh"] < ranks["Quân giải phóng"]
+    assert ranks["Trạm"] < ranks["Tổng trạm"]
+    assert ranks["Phân trạm"] < ranks["Trạm"]
+
+
+@pytest.mark.parametrize(("text", "kept", "parent"), [
+    pytest.param(
+        "Ngày 7/9/2024, Đồn Biên phòng Thèn Phàng đã tổ chức tuần tra song phương với Tiểu "
+        "đoàn BĐBP Bắc Sơn, BĐBP khu Văn Sơn, Quân giải phóng nhân dân Trung Quốc.",
+        "Tiểu đoàn Bộ đội Biên phòng Bắc Sơn", "Quân giải phóng nhân dân Trung Quốc",
+        id="battalion-command-army"),
+    pytest.param(
+        "Ngày 16/4/2025, Đồn Biên phòng Bản Lầu phối hợp với Trạm Kiểm tra biên phòng Thạch "
+        "Đầu thuộc Tổng trạm Kiểm tra biên phòng Vân Nam (Trung Quốc) tổ chức tuần tra song "
+        "phương.",
+        "Trạm Kiểm tra biên phòng Thạch Đầu", "Tổng trạm Kiểm tra biên phòng Vân Nam",
+        id="station-under-general-station"),
+    pytest.param(
+        "Ngày 3/7/2025, bà Lò Thị Hiền, Phó Cục trưởng Cục Lãnh sự, Bộ Ngoại giao đã làm việc "
+        "với Cục Quản lý xuất nhập cảnh Bằng Tường (Trung Quốc).",
+        "Cục Quản lý xuất nhập cảnh Bằng Tường", "Bộ Ngoại giao",
+        id="department-ministry"),
+])
+def test_a_parent_set_after_a_unit_is_no_party(process, text: str, kept: str,  # type: ignore[no-untyped-def]
+                                               parent: str) -> None:
+    names = {o for _, o in _parties(_run(process, text))}
+    assert kept in names
+    assert parent not in names
+
+
+def test_bodies_of_one_level_listed_together_are_all_parties(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 9/6/2025, Cục Hải quan tỉnh Cao Bằng, Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng "
+        "đã hội đàm với Cục Hải quan Bách Sắc (Trung Quốc)."))
+    names = {o for _, o in _parties(doc)}
+    assert {"Cục Hải quan tỉnh Cao Bằng", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng"} <= names
+
+
+def test_the_command_of_units_left_unnamed_speaks_for_them(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 13/3/2025 đã diễn ra hội đàm giữa các đồn biên phòng thuộc Bộ Chỉ huy Bộ đội Biên "
+        "phòng tỉnh Điện Biên và Đại đội Quản lý biên giới Giang Thành (Trung Quốc)."))
+    assert ("VN", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Điện Biên") in _parties(doc)
+
+
+def test_the_body_an_anniversary_celebrates_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 2/2/2025, Đoàn đại biểu thành phố Bằng Tường (Trung Quốc) do ông Lâm Hải Phong, "
+        "Bí thư Thành ủy Bằng Tường làm Trưởng đoàn đã sang thăm và chúc mừng nhân kỷ niệm 95 "
+        "năm Ngày thành lập Đảng Cộng sản Việt Nam."))
+    names = {o for _, o in _parties(doc)}
+    assert "Thành ủy Bằng Tường" in names
+    assert "Đảng Cộng sản Việt Nam" not in names
+
+
+def test_members_of_a_body_named_without_a_person_are_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 9/3/2025, Tỉnh ủy Hà Giang hội đàm với Châu ủy Văn Sơn (Trung Quốc). Tham dự "
+        "hội đàm có ông Lê Văn Khải, Chủ tịch UBND tỉnh Hà Giang; các đồng chí Ủy viên Ban "
+        "Thường vụ Tỉnh ủy; và ông Hầu Minh Đức, Giám đốc Sở Ngoại vụ tỉnh Hà Giang."))
+    assert "Ban Thường vụ Tỉnh ủy" not in {o for _, o in _parties(doc)}
+    # The list goes on past the members: the next person attends.
+    assert ("VN", "Hầu Minh Đức") in _people(doc)
+
+
+def test_both_sides_listed_after_gom_are_parties_clause_after_clause(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 30/1/2025, các đơn vị thuộc Bộ đội Biên phòng tỉnh Hà Giang đã tổ chức gặp gỡ "
+        "lực lượng bảo vệ biên giới phía Trung Quốc.\n"
+        "Theo đó, các lực lượng của hai bên gồm: Đồn Biên phòng Phó Bảng - Trạm Kiểm tra biên "
+        "phòng Đổng Cán (Vân Nam, Trung Quốc); Đồn Biên phòng Lũng Cú - Trạm Kiểm tra biên "
+        "phòng Điền Bồng (Vân Nam, Trung Quốc) đã gặp nhau tại mốc 428."))
+    parties = _parties(doc)
+    assert {("VN", "Đồn Biên phòng Lũng Cú"),
+            ("CN", "Trạm Kiểm tra biên phòng Đổng Cán"),
+            ("CN", "Trạm Kiểm tra biên phòng Điền Bồng")} <= parties
+
+
+def test_a_delegation_head_named_with_la_leads_it(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 20/3/2025, Đồn Biên phòng Săm Pun hội đàm với Trạm hội ngộ hội đàm khu vực "
+        "Điền Bồng (Trung Quốc). Trưởng đoàn đại biểu Việt Nam là Thiếu tá Vừ Mí Sính, Đồn "
+        "trưởng Đồn Biên phòng Săm Pun."))
+    people = {q.name: q for m in doc.meetings for q in m.people}
+    assert people["Vừ Mí Sính"].role == "lead"
+    assert people["Vừ Mí Sính"].side == "VN"
