@@ -623,6 +623,20 @@ CASES = [
         {"people": ["Lưu Kiến Quốc"], "absent_organizations": ["Quốc hội"],
          "organizations": ["Tỉnh ủy Lào Cai"], "apart": [["Tỉnh ủy", "Tỉnh ủy Lào Cai"]]},
         id="a-stack-of-titles-shares-its-place-and-quoc-hoi-kien"),
+    pytest.param(
+        "Phía Trung Quốc thông báo tạm dừng thông quan tại cửa khẩu Pò Chài (tương ứng với "
+        "cửa khẩu quốc tế Tân Thanh của Lạng Sơn). Các cửa khẩu như Hữu Nghị (phía Trung Quốc "
+        "là Hữu Nghị Quan) vẫn hoạt động. Hội chợ quốc tế Việt - Trung năm 2024 (Lào Cai – Hà "
+        "Khẩu) khai mạc.",
+        {"gate_pairs": [["Tân Thanh", "Pò Chài"], ["Hữu Nghị", "Hữu Nghị Quan"]],
+         "absent_gate_pairs": [["Lào Cai", "Hà Khẩu"]]},
+        id="a-gate-and-its-counterpart-in-brackets-and-a-fair-of-two-cities"),
+    pytest.param(
+        "Cửa khẩu mở lại\nNgày đăng: 20/01/2024\n\nSáng mùng 2 Tết Giáp Thìn, lực lượng làm "
+        "thủ tục cho 300 lượt khách. Phiên chợ diễn ra từ 8-10/2 và trước tết Nguyên đán "
+        "Ất Tỵ.",
+        {"dates": ["2024-02-11", "2024-02-08/2024-02-10", "2025"]},
+        id="days-of-tet-and-a-day-span-after-tu"),
 ]
 
 
