@@ -637,6 +637,21 @@ CASES = [
         "Ất Tỵ.",
         {"dates": ["2024-02-11", "2024-02-08/2024-02-10", "2025"]},
         id="days-of-tet-and-a-day-span-after-tu"),
+    pytest.param(
+        "Trưởng Đồn Biên phòng Săm Pun, Vàng Mí Lử, cho biết: đường tuần tra rất hiểm trở. Từ "
+        "Lũng Táo (H.Đồng Văn) sang Phố Bảng (H.Đồng Văn) mất 2 giờ. Chị Lò Thị Hoa (xã Thanh "
+        "Thủy) cho biết.\n\nK.HOÀNG",
+        {"people": ["Vàng Mí Lử", "Lò Thị Hoa"], "titles": [["Vàng Mí Lử", "Trưởng Đồn"]],
+         "absent_people": ["Từ Lũng Táo"], "authors": ["K.Hoàng"],
+         "absent_organizations": ["Đồn Biên phòng Vàng Mí Lử"]},
+        id="post-head-comma-name-village-with-district-and-initial-byline"),
+    pytest.param(
+        "Ban Quản lý chỉ đạo Trung tâm Quản lý cửa khẩu thông báo; Phòng Kinh tế - Hạ tầng huyện "
+        "và Trung tâm y tế huyện Văn Lãng phối hợp tại Quảng trường Trung tâm thị trấn.",
+        {"organizations": ["Trung tâm Quản lý cửa khẩu", "Phòng Kinh tế - Hạ tầng huyện",
+                           "Trung tâm y tế huyện Văn Lãng"],
+         "absent_organizations": ["Trung tâm Quản lý", "Phòng Kinh tế"]},
+        id="lowercase-object-of-a-field-district-offices-and-a-square"),
 ]
 
 

@@ -458,8 +458,9 @@ class Cleaner:
             if not _WORD.search(content) or i in metas:
                 continue  # stray punctuation lines after the foot byline (";", ".")
             if author_names(content) is not None and not self._is_paragraph(content) \
-                    and " " in content:
-                # (one capitalized syllable left at the foot is a text cut off, not a name)
+                    and (" " in content or re.match(_INITIAL, content)):
+                # (one capitalized syllable left at the foot is a text cut off, not a name;
+                # an initial and a name, "L.THANH", is a byline)
                 authors.append(strip_span(text, s, e))
                 continue
             if (skipped < 2 and len(_WORD.findall(content)) <= 6

@@ -185,6 +185,9 @@ class OrganizationsTable(_Data):
     # Lowercase words that may continue a proper name after its head, between capitalized
     # words ("Ủy ban Thường vụ Đại hội Đại biểu Nhân dân tỉnh Vân Nam").
     name_word: list[str] = Field(default_factory=list)
+    # ... and those of them that may end a name in lower case right after a capitalized
+    # field ("Trung tâm Quản lý cửa khẩu").
+    name_end_word: list[str] = Field(default_factory=list)
     # Standing bodies of a party or state body: "Thường trực Tỉnh ủy", "Thường vụ Châu ủy".
     standing_prefix: list[str] = Field(default_factory=list)
     # Heads a later mention may leave out: "Hải quan cửa khẩu Móng Cái" after "Chi cục Hải
@@ -247,6 +250,7 @@ class NamesTable(_Data):
     # "Triệu Thị O (SN 1985, Lào Cai)"): a name of any shape, pinyin included.
     birth_context: list[str] = Field(default_factory=list)
     sentence_honorific: list[str] = Field(min_length=1)
+    place_bracket: list[str] = Field(default_factory=list)
     title_honorific: list[str] = Field(min_length=1)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)

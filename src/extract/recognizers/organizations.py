@@ -143,6 +143,7 @@ class OrganizationRecognizer:
         self._openers: PhraseMatcher[str] = PhraseMatcher((o, o) for o in t.list_opener)
         self._not_org: PhraseMatcher[str] = PhraseMatcher((n, n) for n in t.not_organization)
         self._name_words: PhraseMatcher[str] = PhraseMatcher((w, w) for w in t.name_word)
+        self._name_end = frozenset(lower_same_length(w) for w in t.name_end_word)
         self._back_refs = {lower_same_length(b) for b in t.back_reference}
         titles: gazetteers.TitlesTable = gazetteers.load("titles")
         heads = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
@@ -383,6 +384,7 @@ class OrganizationRecognizer:
         end = None
         i = p
         lower_run = 0
+        cap_field_end = -1  # where the last capitalized compound ("Quản lý") ended
         caps: list[tuple[int, int]] = []  # the capitalized words, for _person_after
         while i < len(text):
             m = _CAP_WORD.match(text, i)
@@ -390,8 +392,15 @@ class OrganizationRecognizer:
             if compound is not None and (m is None or compound[0] > m.end()):
                 if text[i].isupper():
                     end, lower_run = compound[0], 0
+                    cap_field_end = end
                 elif lower_run >= 3:
                     break
+                elif lower_run == 0 and end is not None and end == cap_field_end \
+                        and low[i:compound[0]] in self._name_end:
+                    # "Trung tâm Quản lý cửa khẩu": a field's object in lower case may end
+                    # the name right after the capitalized field
+                    end = compound[0]
+                    cap_field_end = -1
                 else:
                     lower_run += 1
                     if end is not None and self._locality_words.at(
@@ -709,6 +718,10 @@ class OrganizationRecognizer:
                 break
             if bare_posts and fold_key(n.group()) in self._provinces:
                 break  # "Đồn Biên phòng Bắc Xa, Lạng Sơn": the post's province
+            words = n.group().split()
+            if bare_posts and len(words) >= 3 and words[0] in self._surnames \
+                    and self._places_after_word.at(low, n.start()) is None:
+                break  # "Trưởng Đồn Biên phòng Xín Mần, Nguyễn Quốc Khánh, cho biết": a person
             items.append((p, n.end()))
             # "Hà Giang, Lào Cai (Việt Nam) và tỉnh Vân Nam (Trung Quốc)": the country in
             # brackets closes one side's part of the list, the other side's follows with

@@ -40,6 +40,8 @@ class PeopleRecognizer:
         self._cn = set(t.cn_surname)
         self._stop = set(t.not_given_name)
         self._cap_honorifics = frozenset(t.sentence_honorific)
+        self._place_bracket = re.compile(
+            rf"[ \t]*\([ \t]*(?:{alternation(t.place_bracket)})(?=[\s.{UPPER}])")
         self._abroad = re.compile(
             rf"^(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+")
         # "phía Trung Quốc", "phía bạn": the side words of the meetings table
@@ -120,6 +122,8 @@ class PeopleRecognizer:
                 continue
             if self._locality_word.match(cand + " ") and COUNTRY_AFTER.match(ptext, e):
                 continue  # "Châu Đại Lý (Trung Quốc)": a prefecture, not a person
+            if not context and lead == 0 and self._place_bracket.match(ptext, e):
+                continue  # "Từ Bản Máy (H. Hoàng Su Phì)": a village and its district
             conf = self._evidence(ptext, s, e, cand, known)
             if conf is None:
                 continue
