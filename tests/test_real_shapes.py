@@ -652,6 +652,15 @@ CASES = [
                            "Trung tâm y tế huyện Văn Lãng"],
          "absent_organizations": ["Trung tâm Quản lý", "Phòng Kinh tế"]},
         id="lowercase-object-of-a-field-district-offices-and-a-square"),
+    pytest.param(
+        "<p>Chiều 12/3, tại lối mở Săm Pun, lực lượng chức năng bàn giao đối tượng Lý Văn Tài "
+        "(sinh năm 1991, trú tại thôn 2) cho Đồn Công an Biên cảnh Phú Ninh.</p> Thời điểm năm "
+        "2019 - 2020, kim ngạch tăng 12% so cùng kỳ 2018. Theo Cục Thương vụ và Quản lý cửa khẩu "
+        "thành phố Bằng Tường, lượng xe tăng.",
+        {"dates": ["1991", "2019/2020", "2018"], "absent_dates": ["1991-03-12"],
+         "organizations": ["Đồn Công an Biên cảnh Phú Ninh",
+                           "Cục Thương vụ và Quản lý cửa khẩu thành phố Bằng Tường"]},
+        id="birth-year-fixes-no-year-and-year-spans-and-chinese-bureaus"),
 ]
 
 

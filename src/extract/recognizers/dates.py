@@ -223,8 +223,15 @@ class DateRecognizer:
         self._event_years = re.compile(edition)
         # The year a text fixes for its event when the article's own date is not stated:
         # "Hội đàm công tác năm 2025 … Sáng 30/12", "quý II năm 2018 … Chiều 15-6".
+        # (a birth year fixes no year for the article's events: "Nguyễn Văn A (sinh năm
+        # 1988)" in a page without a date line)
+        born = gazetteers.load("names").birth_context
+        yctx_event = alternation(w for w in t.year_context
+                                 if w.lower() not in {b.lower() for b in born})
+        self._born_before = re.compile(rf"(?<!\w)(?:{alternation(born)})\s*$", re.IGNORECASE) \
+            if born else re.compile("(?!)")
         self._text_year = re.compile(
-            rf"(?<!\w)(?:(?:{yctx})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-]"
+            rf"(?<!\w)(?:(?:{yctx_event})\s+|quý\s+(?:IV|I{{1,3}}|[1-4])\s*[/-]\s*|{_D}[/.-]{_M}[/.-]"
             rf"|\(\s*(?:19|20)\d\d\s*-\s*|tháng\s+{_M}\s*[/.-]\s*)"
             rf"(?P<y>{_Y})(?![\d/-])",
             flags)
@@ -311,7 +318,7 @@ class DateRecognizer:
         for s, e in spans:
             # The latest year: "Ngày 29/8 … 80 năm Quốc khánh (2/9/1945 - 2/9/2025)".
             years = [int(m.group("y")) for m in self._text_year.finditer(doc.text, s, e)
-                     if not self._past(doc.text, m.start())]
+                     if not self._past(doc.text, m.start()) and not self._born(doc.text, m)]
             # an event's edition in the same sentence or the lead ("Trại hè Việt Nam 2013 …
             # Chiều 14/7")
             years += [int(m.group("y")) for m in self._event_years.finditer(doc.text, s, e)]
@@ -328,6 +335,8 @@ class DateRecognizer:
             # Not a year the text gives to a past act ("Hiệp định ký năm 2009").
             found: dict[int, bool] = {}  # year -> some mention of it is not a past act's
             for m in self._text_year.finditer(doc.text):
+                if self._born(doc.text, m):
+                    continue
                 if self._span_start.match(doc.text, m.end()):
                     continue  # "(18-1-1950 - 18-1-2025)": a span's first year is past
                 y = int(m.group("y"))
@@ -343,6 +352,11 @@ class DateRecognizer:
             self._text_years[doc.text] = agreed
         year = self._text_years[doc.text]
         return date(year, 12, 31) if year is not None else None
+
+    def _born(self, text: str, m: re.Match[str]) -> bool:
+        """A birth year ("sinh năm 1988", "SN 1990")."""
+        y = m.start("y")
+        return self._born_before.search(text, max(0, y - 12), y) is not None
 
     def _past(self, text: str, pos: int, end: int | None = None) -> bool:
         """A year that dates a past act: "ký năm 2009", "năm 2023 huyện đã đầu tư"."""
