@@ -369,6 +369,13 @@ class MeetingsTable(_Data):
     list_open: list[str] = Field(default_factory=list)
     # "Trưởng đoàn đại biểu Việt Nam là Trung tá A": the words before a leader and "là".
     leader_head: list[str] = Field(default_factory=list)
+    # Words of the frames (see the table's comments).
+    membership_role: list[str] = Field(min_length=1)
+    member_of: list[str] = Field(min_length=1)
+    since_word: list[str] = Field(min_length=1)
+    regarding_word: list[str] = Field(min_length=1)
+    companion_word: list[str] = Field(min_length=1)
+    clause_stop_word: list[str] = Field(min_length=1)
     negatives: list[Example] = Field(default_factory=list)
 
     @field_validator("trigger")

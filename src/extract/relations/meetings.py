@@ -53,14 +53,11 @@ from ..text import alternation, fold_key
 
 __all__ = ["MeetingRecognizer"]
 
-# Memberships ("Ủy viên Ban Thường vụ Tỉnh ủy") never give a party.
-_MEMBERSHIP = ("ủy viên", "tỉnh ủy viên", "huyện ủy viên", "thành ủy viên", "đại biểu quốc hội")
 # What stands between a body and its parent set after it: "A, B", "A - B", "A thuộc B",
 # "A (thuộc B".  Units left unnamed ("các đồn biên phòng thuộc Ban chỉ huy B") are spoken
 # for by the body named.
 _APPOSITION = re.compile(r"[ \t]*(?:,|[-–])?[ \t]*")
 _UNDER = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:trực[ \t]+)?thuộc[ \t]+")
-_MEMBER_OF = ("ủy viên",)
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
 # A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1 năm …").
 _COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d"
@@ -71,15 +68,10 @@ _JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ
 _LISTED = re.compile(r"[ \t]*(?:,|và)[^.;,]{0,24}")
 _BETWEEN = re.compile(r"(?<!\w)giữa(?!\w)")
 _APPOSED = re.compile(r"[ \t]*[,(]")
-# Where the places set after a body end: the next verb or list word of the clause.
-_APPOSED_STOP = re.compile(r"(?<!\w)(?:do|và|với|đã|cùng|trao|tổ chức|phối hợp|tiếp|hội đàm|"
-                           r"làm việc|thăm|tại)(?!\w)|[;.]")
 # A count of joint activities: "12 đợt tuần tra song phương", "tuần tra song phương 36 lần".
 _COUNT_BEFORE = re.compile(r"(?<!\w)(?:\d+|nhiều|hàng chục|hàng trăm)[ \t]+(?:lần|đợt|cuộc|buổi)"
                            r"[ \t]+$")
 _COUNT_AFTER = re.compile(r"[ \t]+(?:được[ \t]+)?\d+[ \t]+(?:lần|đợt|cuộc|buổi)(?!\w)")
-_SINCE = re.compile(r"(?<!\w)(?:từ|kể từ|từ khi|kể từ khi|sau khi)(?!\w)", re.IGNORECASE)
-_REGARDING = re.compile(r"(?<!\w)về việc(?!\w)", re.IGNORECASE)
 _DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
 _AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
 # Between the acting body and "phối hợp": its parent or places ("Đồn Biên phòng A, Bộ đội
@@ -95,7 +87,6 @@ _LEAD_IN = re.compile(r"[^,;]{0,40},[ \t]*")
 _DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
 _SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
 _DONE = re.compile(r"(?<!\w)đã[ \t]+$")
-_COMPANION = re.compile(r"(?<!\w)(?:[Cc]ùng đi|tháp tùng|tham gia đoàn)(?!\w)")
 _EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
 # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
 # secretary).
@@ -183,6 +174,14 @@ class MeetingRecognizer:
 
     def __init__(self) -> None:
         t: gazetteers.MeetingsTable = gazetteers.load("meetings")
+        self._membership = tuple(t.membership_role)
+        self._member_of = tuple(t.member_of)
+        self._since = re.compile(rf"(?<!\w)(?:{alternation(t.since_word)})(?!\w)", re.IGNORECASE)
+        self._regarding = re.compile(rf"(?<!\w)(?:{alternation(t.regarding_word)})(?!\w)",
+                                     re.IGNORECASE)
+        self._companion = re.compile(rf"(?<!\w)(?:{alternation(t.companion_word)})(?!\w)")
+        self._apposed_stop = re.compile(
+            rf"(?<!\w)(?:{alternation(t.clause_stop_word)})(?!\w)|[;.]")
         places: gazetteers.PlacesTable = gazetteers.load("places")
         gates: gazetteers.GatesTable = gazetteers.load("gates")
         self._kind = {tr.text.lower(): tr.kind for tr in t.trigger}
@@ -464,7 +463,7 @@ class MeetingRecognizer:
                 listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
                     else None
             if leader is not None and (cpeople or corgs) and \
-                    _COMPANION.search(text, sent[0], ce):
+                    self._companion.search(text, sent[0], ce):
                 # "Cùng đi có bà A", "Ông B … tháp tùng đoàn", "Cùng tham gia đoàn có …;
                 # lãnh đạo các sở …": members of the delegation, people and bodies, at each
                 # of its meetings.
@@ -576,7 +575,7 @@ class MeetingRecognizer:
         before = text[max(clause[0], s - 40): s]
         if self._reference.search(before) or self._document.search(text, sent[0], s):
             return None
-        if _REGARDING.search(text, clause[0], s):
+        if self._regarding.search(text, clause[0], s):
             return None  # "ý kiến của Thủ tướng về việc kiểm tra, khảo sát …": a subject
         if self._proposal.search(text, clause[0], s):
             return None  # "đề nghị … tổ chức hội nghị sơ kết": proposed, not held
@@ -654,7 +653,7 @@ class MeetingRecognizer:
                     or _COUNT_AFTER.match(text, e, ce)):
                 continue
             years = [d for d in cdates if d.granularity == "year" and d.end <= s
-                     and not _SINCE.search(text, max(cs, text.rfind(",", cs, d.start) + 1),
+                     and not self._since.search(text, max(cs, text.rfind(",", cs, d.start) + 1),
                                            d.start)]
             if not years:
                 return
@@ -912,7 +911,7 @@ class MeetingRecognizer:
         if not _APPOSED.match(text, o.end, clause[1]):
             return None
         end = min(clause[1], o.end + 80)
-        stop = _APPOSED_STOP.search(text, o.end, end)
+        stop = self._apposed_stop.search(text, o.end, end)
         sides = {self._side_of.get(fold_key(m.group()))
                  for m in self._place_name.finditer(text, o.end, stop.start() if stop else end)}
         return "CN" if "CN" in sides else "VN" if "VN" in sides else None
@@ -927,7 +926,7 @@ class MeetingRecognizer:
         title = here[0].title if here else None
         def heads(hs: list[TitleHit]) -> list[TitleHit]:
             return [h for h in hs if h.organization and h.organization in orgs_by_name
-                    and not fold_key(h.title).startswith(_MEMBERSHIP)]
+                    and not fold_key(h.title).startswith(self._membership)]
 
         offices = heads(here) or heads(mine)
         return (offices[-1].organization if offices else None), title
@@ -983,7 +982,7 @@ class MeetingRecognizer:
                 continue
             if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
-            if fold_key(text[max(cs, o.start - 10):o.start]).endswith(_MEMBER_OF):
+            if fold_key(text[max(cs, o.start - 10):o.start]).endswith(self._member_of):
                 # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy": members of a body, never a
                 # party (as memberships in a person's title give none).
                 prev = o
