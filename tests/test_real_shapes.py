@@ -661,6 +661,12 @@ CASES = [
          "organizations": ["Đồn Công an Biên cảnh Phú Ninh",
                            "Cục Thương vụ và Quản lý cửa khẩu thành phố Bằng Tường"]},
         id="birth-year-fixes-no-year-and-year-spans-and-chinese-bureaus"),
+    pytest.param(
+        "Tỉnh Cao Bằng có 4 lối thông quan, gồm: Nà Đoỏng - Nạp Lũng thuộc cặp cửa khẩu Tà "
+        "Lùng - Thủy Khẩu, Cốc Sâu - Na Rịa thuộc cặp cửa khẩu Trà Lĩnh - Long Bang.",
+        {"gate_pairs": [["Nà Đoỏng", "Nạp Lũng"], ["Tà Lùng", "Thủy Khẩu"],
+                        ["Trà Lĩnh", "Long Bang"]]},
+        id="a-gate-phrase-then-gom-opens-a-list-of-pairs"),
 ]
 
 

@@ -116,6 +116,7 @@ class GatePhrasesTable(_Data):
     not_gate: list[str] = Field(default_factory=list)
     type_word: list[str] = Field(min_length=1)
     correspondence: list[GateCorrespondence] = Field(default_factory=list)
+    list_open: list[str] = Field(default_factory=list)
     marker_not_after: list[str] = Field(default_factory=list)
     marker_not_before: list[str] = Field(default_factory=list)
     vn_qualifier: list[str]

@@ -69,6 +69,10 @@ class GateRecognizer:
                     self._index.setdefault(fold_key(n), []).append(_Side(g, "cn"))
         self._markers = {m: g.id for g in table.gate for m in g.markers}
         self._not_gate = {fold_key(n) for n in phrases.not_gate}
+        # "6 lối thông quan, gồm: A - B, …": the phrase, then the word opening its list
+        self._list_open = re.compile(
+            rf"[ \t]*,?[ \t]*(?:{alternation(phrases.list_open)})[ \t]*:?[ \t]*$"
+            if phrases.list_open else r"(?!)")
         if phrases.correspondence:
             corr = alternation(c.text for c in phrases.correspondence)
             types = alternation(phrases.type_word)
@@ -161,6 +165,9 @@ class GateRecognizer:
         if org_spans.holds(a_start):
             return None  # "Ban Quản lý Khu KTCK Đồng Đăng - Lạng Sơn" names a body
         trig = _trigger_before(text, a_start, triggers, trigger_ends)
+        if trig is None and (opened := self._list_open.search(
+                text, max(0, a_start - 16), a_start)) is not None:
+            trig = _trigger_before(text, opened.start(), triggers, trigger_ends)
         if trig is None and prev is not None and prev.end <= a_start and _LIST_GAP.fullmatch(
                 text, prev.end, a_start):
             # "hai cặp cửa khẩu A - B và C - D": one gate phrase announces the whole list
