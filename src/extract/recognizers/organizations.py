@@ -1036,8 +1036,5 @@ class OrganizationRecognizer:
         return sides
 
     def _side_from_places(self, key: str) -> str | None:
-        if any(p in key for p in self._cn_places):
-            return "CN"
-        if any(p in key for p in self._vn_places):
-            return "VN"
-        return None
+        sides = self._place_sides(key)
+        return "CN" if "CN" in sides else "VN" if "VN" in sides else None
