@@ -19,13 +19,19 @@ from ..text import alternation
 T = TypeVar("T")
 
 __all__ = ["COUNTRY_AFTER", "COUNTRY_BEFORE", "PhraseMatcher", "SpanIndex", "alternation",
-           "lower_same_length", "word_boundary"]
+           "envoy_post", "lower_same_length", "word_boundary"]
 
 # A country in brackets after a place or body: "Châu Đại Lý (Trung Quốc)", "Bí thư Tỉnh ủy
 # Vân Nam (Trung Quốc) Vương Ninh".
 _COUNTRY = r"[ \t]*\((?:Trung Quốc|Việt Nam)\)"
 COUNTRY_AFTER = re.compile(_COUNTRY)
 COUNTRY_BEFORE = re.compile(_COUNTRY + "$")
+
+
+def envoy_post(countries: list[str]) -> str:
+    """The pattern of an envoy's country and post between a title and what follows it:
+    "Đại sứ (của) Trung Quốc tại Việt Nam …"."""
+    return rf"(?:của[ \t]+)?(?:{alternation(countries)})[ \t]+tại[ \t]+"
 
 
 class SpanIndex:

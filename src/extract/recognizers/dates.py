@@ -203,7 +203,6 @@ class DateRecognizer:
             rf"(?=\d)(?<![\d/.,])(?P<y>{_Y})[ \t]*\([ \t]*(?P<d>{_D})[/.-](?P<m>{_M})[ \t]*\)"),
             self._full))
         # năm 2025, đầu Xuân 2025, xuân Ất Tỵ 2025
-        lunar = alternation(t.lunar_year_name) if t.lunar_year_name else "(?!)"
         r.append((re.compile(rf"{ld_year}(?<!\w)(?:{yctx})\s+(?:(?:{lunar})\s+)?(?P<y>{_Y})(?![\d/-])"),
                   self._year))
         # Hội chợ … (Lào Cai) 2022: an event's edition year, in the same line.
@@ -530,12 +529,7 @@ class DateRecognizer:
         """The Gregorian year a lunar year's name points to, within 1950-2049: the year its
         Tết opens, or the next one for its last month ("tháng Chạp năm Quý Mão" is early
         2024)."""
-        year = 1984 + self._cycle[m.group("cc").lower()]
-        while year > 2049:
-            year -= 60
-        while year < 1950:
-            year += 60
-        return year + (1 if m.group("chap") else 0)
+        return self._cycle_year(m.group("cc")) + (1 if m.group("chap") else 0)
 
     @staticmethod
     def _listed_year(m: re.Match[str], ref: date | None) -> tuple[str, str] | None:

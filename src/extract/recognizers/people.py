@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .. import gazetteers
 from ..document import Document, PersonHit
 from ..text import LOWER, UPPER, alternation, fold_key
-from ._match import COUNTRY_AFTER, SpanIndex
+from ._match import COUNTRY_AFTER, SpanIndex, envoy_post
 
 __all__ = ["PeopleRecognizer"]
 
@@ -42,8 +42,7 @@ class PeopleRecognizer:
         self._cap_honorifics = frozenset(t.sentence_honorific)
         self._place_bracket = re.compile(
             rf"[ \t]*\([ \t]*(?:{alternation(t.place_bracket)})(?=[\s.{UPPER}])")
-        self._abroad = re.compile(
-            rf"^(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+")
+        self._abroad = re.compile("^" + envoy_post(places.country))
         # "phía Trung Quốc", "phía bạn": the side words of the meetings table
         meet: gazetteers.MeetingsTable = gazetteers.load("meetings")
         self._side = re.compile(rf"phía ({alternation(meet.side_vn + meet.side_cn)})(?!\w)",

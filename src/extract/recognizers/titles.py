@@ -18,7 +18,7 @@ from .. import gazetteers
 from ..document import Document, OrgHit, PersonHit, TitleHit
 from ..models import Method
 from ..text import LOWER, UPPER, fold
-from ._match import COUNTRY_AFTER, COUNTRY_BEFORE, alternation, skip_spaces
+from ._match import COUNTRY_AFTER, COUNTRY_BEFORE, alternation, envoy_post, skip_spaces
 
 __all__ = ["TitleRecognizer"]
 
@@ -67,7 +67,7 @@ class TitleRecognizer:
         # A position of a place rather than a body: "Phó Tỉnh trưởng tỉnh Vân Nam",
         # "Thị trưởng thành phố Bằng Tường". Only known places, so the name after stays free.
         self._locality = re.compile(
-            rf"[ \t]+(?:(?:của[ \t]+)?(?:{alternation(places.country)})[ \t]+tại[ \t]+)?"
+            rf"[ \t]+(?:{envoy_post(places.country)})?"
             rf"(?:(?:{alternation(t.place_word)})[ \t]+)?"
             rf"(?:{alternation(names)})(?![\w])")
         self._object_of = re.compile(rf"(?<!\w)(?:{alternation(t.object_of)})[ \t]+$",
@@ -107,7 +107,6 @@ class TitleRecognizer:
 
         starts = {p.start for p in doc.people}
         person_spans = sorted((p.start, p.end) for p in doc.people)
-        self._opening_phrases = by_start
         org_starts: dict[int, int] = {}  # where each body named in the text ends, by start
         for o in doc.orgs:
             org_starts[o.start] = max(o.end, org_starts.get(o.start, o.end))
@@ -167,7 +166,8 @@ class TitleRecognizer:
                     elif k > 0 and text[k - 1] == ",":
                         # "Trợ lý công tác biên giới Bộ chỉ huy …, Đinh Văn A cho biết": a
                         # title opening the clause, its body, a comma, then the name
-                        opening = self._clause_title(text, k - 1, person_spans)
+                        opening = self._clause_title(text, k - 1, person_spans,
+                                                     by_start)
                         if opening is not None:
                             before = opening
                 if before is None and k > 0 and text[k - 1] == ")":
@@ -241,8 +241,8 @@ class TitleRecognizer:
             out.append(_Phrase(start=s, end=end, title=title, organization=org))
         return out
 
-    def _clause_title(self, text: str, comma: int,
-                      people: list[tuple[int, int]]) -> _Phrase | None:
+    def _clause_title(self, text: str, comma: int, people: list[tuple[int, int]],
+                      by_start: dict[int, _Phrase]) -> _Phrase | None:
         """The title phrase opening the clause that ends at ``comma``, with no comma and no
         other person between them (within 100 characters)."""
         lo = max(0, comma - 100)
@@ -258,7 +258,7 @@ class TitleRecognizer:
         if start < 0:
             return None
         start = skip_spaces(text, start)
-        phrase = self._opening_phrases.get(start)
+        phrase = by_start.get(start)
         if phrase is None:
             return None
         i = bisect.bisect_left(people, (start, -1))
