@@ -114,3 +114,53 @@ def test_a_delegation_head_named_with_la_leads_it(process) -> None:  # type: ign
     people = {q.name: q for m in doc.meetings for q in m.people}
     assert people["Vừ Mí Sính"].role == "lead"
     assert people["Vừ Mí Sính"].side == "VN"
+
+
+def test_an_earlier_meeting_keeps_its_sentence_and_the_delegation_body(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Trong các ngày 8-9/5/2025, Đoàn đại biểu tỉnh Cao Bằng do ông Trần Hồng Minh, Bí thư "
+        "Tỉnh ủy Cao Bằng làm Trưởng đoàn đã thăm và làm việc tại Quảng Tây, Trung Quốc.\n"
+        "Trước đó, đoàn đã làm việc với Tổng Lãnh sự quán Việt Nam tại Nam Ninh; ông Đào Văn "
+        "Hưng, Tổng Lãnh sự, đã thông tin về tình hình hợp tác của các địa phương.\n"
+        "Tại Nam Ninh, đoàn đã hội kiến ông Lam Thiên Lập, Chủ tịch Chính phủ nhân dân Khu tự "
+        "trị dân tộc Choang Quảng Tây."))
+    earlier = next(m for m in doc.meetings
+                   if any(p.organization.startswith("Tổng Lãnh sự quán") for p in m.parties))
+    assert earlier.date is None
+    # The delegation, named only by its leader, is the host: his office is its party.
+    assert ("VN", "Tỉnh ủy Cao Bằng") in {(p.side, p.organization) for p in earlier.parties}
+    # The clause after ";" reports that meeting, not the visit.
+    assert "Đào Văn Hưng" in {q.name for q in earlier.people}
+    others = [m for m in doc.meetings if m is not earlier]
+    assert others and all("Đào Văn Hưng" not in {q.name for q in m.people} for m in others)
+
+
+def test_a_district_named_like_a_chinese_city_is_vietnamese(process) -> None:  # type: ignore[no-untyped-def]
+    # "Trùng Khánh" is a district of Cao Bằng and Chongqing; "huyện" picks the district.
+    doc = _run(process, (
+        "Ngày 14/5/2025, Chủ tịch UBND tỉnh Cao Bằng Lê Hải Hòa đã khảo sát khu vực cửa khẩu "
+        "Pò Peo.\nCùng đi có lãnh đạo Huyện ủy, UBND huyện Trùng Khánh và Sở Ngoại vụ."))
+    sides = {o.name: o.side for o in doc.orgs}
+    assert sides.get("Ủy ban nhân dân huyện Trùng Khánh") != "CN"
+    assert all(side == "VN" for side, _ in _parties(doc))
+
+
+def test_a_short_form_set_in_brackets_is_the_body_said_again(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Theo Ban Quản lý Khu kinh tế tỉnh Hà Giang (BQL), lượng hàng qua cửa khẩu tăng.\n"
+        "Chiều ngày 12/5/2025, BQL đã làm việc với Cục Thương mại châu Văn Sơn (Trung Quốc)."))
+    assert ("VN", "Ban Quản lý Khu kinh tế tỉnh Hà Giang") in _parties(doc)
+
+
+def test_a_bare_short_form_never_set_in_brackets_is_no_body(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, "Chiều ngày 12/5/2025, BQL đã làm việc với các doanh nghiệp.")
+    assert not doc.orgs
+
+
+def test_the_company_a_branch_belongs_to_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 5/2/2025, Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn tiếp đón Đoàn "
+        "đại biểu thành phố Bằng Tường. Cùng dự có đại diện Trung tâm Logistics Xanh Lạng Sơn "
+        "- Chi nhánh Tổng công ty Cổ phần Vận tải Miền Bắc."))
+    names = {o for _, o in _parties(doc)}
+    assert "Tổng công ty Cổ phần Vận tải Miền Bắc" not in names

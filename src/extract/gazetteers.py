@@ -264,6 +264,8 @@ class PlacesTable(_Data):
     cn_locality: list[str]
     vn_locality: list[str]
     country: list[str]
+    # Level words that pick the district reading of a name that is also a Chinese region.
+    district_word: list[str] = Field(default_factory=list)
 
 
 class DatesTable(_Data):
@@ -373,6 +375,7 @@ class MeetingsTable(_Data):
     # Words of the frames (see the table's comments).
     membership_role: list[str] = Field(min_length=1)
     member_of: list[str] = Field(min_length=1)
+    branch_of: list[str] = Field(default_factory=list)
     since_word: list[str] = Field(min_length=1)
     regarding_word: list[str] = Field(min_length=1)
     companion_word: list[str] = Field(min_length=1)

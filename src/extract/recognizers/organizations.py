@@ -165,6 +165,9 @@ class OrganizationRecognizer:
                            + ["Trung Quốc"]]
         self._vn_places = [fold_key(p) for p in places.vn_province + places.vn_locality
                            + ["Việt Nam"]]
+        both = set(self._cn_places) & set(self._vn_places)
+        self._district_reading = [f"{fold_key(w)} {p}" for p in sorted(both)
+                                  for w in places.district_word]
         known = sorted(set(places.cn_region + places.vn_province + places.country
                            + [g[0] for g in t.region_alias]
                            + [a for g in t.region_alias for a in g]), key=len, reverse=True)
@@ -265,8 +268,11 @@ class OrganizationRecognizer:
                 if lower_same_length(surface) not in self._back_refs:
                     continue
                 if " " not in surface.strip() and not self._title_before.search(
-                        text[max(0, s - 30): s]):
-                    continue  # bare "Sở", "Cục": a back reference only after a title
+                        text[max(0, s - 30): s]) and f"({surface})" not in text[:s]:
+                    # bare "Sở", "Cục": a back reference only after a title, or once the
+                    # article has set it in brackets after the full name ("Ban Quản lý
+                    # Khu kinh tế tỉnh Lai Châu (BQL) …; BQL đã làm việc với …")
+                    continue
                 hits.append(self._hit(s, end, surface, head, back_reference=True))
             else:
                 # (the name without the abbreviation inside it)
@@ -1029,7 +1035,11 @@ class OrganizationRecognizer:
         """The sides of the places named in a key ("Trùng Khánh" is a district of Cao Bằng
         and a Chinese city: both)."""
         sides = set()
-        if any(p in key for p in self._cn_places):
+        # The district reading of a name on both lists leaves it out of the Chinese places.
+        plain = key
+        for district in self._district_reading:
+            plain = plain.replace(district, " ")
+        if any(p in plain for p in self._cn_places):
             sides.add("CN")
         if any(p in key for p in self._vn_places):
             sides.add("VN")

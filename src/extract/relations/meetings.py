@@ -257,6 +257,9 @@ class MeetingRecognizer:
                                        tr.kind)
         self._kind.update({w: k for w, k in joint_verbs.items() if w not in self._kind})
         self._kind.setdefault("ký", "signing")
+        self._branch_of = re.compile(
+            rf"[ \t]*[-–,]?[ \t]*(?:{alternation(t.branch_of)})[ \t]+", re.IGNORECASE) \
+            if t.branch_of else None
         self._joint_frame = re.compile(r"(?<!\w)phối hợp(?:[ \t]+với)?[ \t]+")
         self._joint_verb = re.compile(
             r"[^.;\n]{0,90}?(?<!\w)(?P<verb>"
@@ -310,6 +313,7 @@ class MeetingRecognizer:
         lead = self._lead(doc)
         about = {x for x in (lead, self._headline_sentence(doc)) if x is not None}
         attending: tuple[int, int] | None = None  # the last sentence naming attendance
+        earlier: tuple[tuple[int, int], int] | None = None  # "Trước đó, …": its sentence, meeting
         # Clauses naming bodies or people but no meeting, while none is reported yet: the
         # "hai bên" of a later "Tại hội nghị, hai bên …".
         recent: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit], list[PersonHit]]] = []
@@ -396,9 +400,18 @@ class MeetingRecognizer:
                 self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
                                    event=True)
                 if leader is not None and self._delegation_subject(text, m, corgs, cpeople):
-                    # "Đoàn cũng làm việc với …": the delegation led by the last leader named.
+                    # "Đoàn cũng làm việc với …": the delegation led by the last leader named;
+                    # the body it represents is the leader's office, the host of this
+                    # meeting when the clause names none ("đoàn đã làm việc với Tổng Lãnh
+                    # sự quán Việt Nam tại Nam Ninh": two Vietnamese parties).
+                    known = len(m.offices)
                     self._participants(doc, text, m, [], [leader], ix, titled_spans,
                                        event=True)
+                    if not any(p.role == "host" for p in m.parties):
+                        m.parties += [MeetingPartyHit(organization=p.organization,
+                                                      side=p.side, role="host",
+                                                      confidence=p.confidence)
+                                      for p in m.offices[known:]]
                 if m.date is None and (m.parties or m.offices) and \
                         _EARLIER.match(text, sent[0], m.trigger[0]):
                     # "Trước đó, ông A đã làm việc với Sở B …": an earlier meeting of its
@@ -407,6 +420,7 @@ class MeetingRecognizer:
                     m.referred = m.framing = True
                     meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
                                                 trigger=m.trigger, confidence=0.7), [m]))
+                    earlier = (sent, len(meetings) - 1)
                     owner.append((cs, current))
                     continue
                 current = self._merge(meetings, m, current,
@@ -426,6 +440,9 @@ class MeetingRecognizer:
                     if current is not None:
                         meetings[current][1].append(bm)
             elif current is not None:
+                # "Trước đó, đoàn đã làm việc với A; ông B, … đã thông tin …": the clauses
+                # after an earlier meeting's, in its sentence, go on reporting that meeting.
+                target = earlier[1] if earlier is not None and earlier[0] == sent else current
                 head = min(ce, cs + 30)
                 # "Dự có bà A, …; ông B, …; đại diện C": the clauses after a participant
                 # clause of the same sentence go on listing participants.
@@ -450,13 +467,14 @@ class MeetingRecognizer:
                     # An article about the meeting (reported in its headline or lead)
                     # quotes the people who spoke at it.
                     office = self._office(cpeople[0].name, sent, ix)[0]
-                    if not ctrigs and not self._takes_part(meetings[current][1], m, office) \
-                            and meetings[current][1][0].sentence not in about:
+                    if not ctrigs and not self._takes_part(meetings[target][1], m, office) \
+                            and meetings[target][1][0].sentence not in about \
+                            and meetings[target][1][-1].sentence != sent:
                         m.people, m.offices = [], []
                 # A reference ("tại buổi hội đàm") is one more mention of the meeting.
                 m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
                 if m.people or m.parties or m.offices or m.triggers:
-                    meetings[current][1].append(m)
+                    meetings[target][1].append(m)
                 listing = sent if frame and (m.people or m.parties or corgs) and (
                     listing == sent or self._lists(text, cs, ce)) else None
             if main is not None:
@@ -950,7 +968,9 @@ class MeetingRecognizer:
         if prev is None or prev.end > o.start or (
                 {prev.side, o.side} == {"VN", "CN"}):
             return False  # "Đồn A - Trạm B (Trung Quốc)": a pair across the border
-        if _UNDER.fullmatch(text, prev.end, o.start):
+        if _UNDER.fullmatch(text, prev.end, o.start) or (
+                self._branch_of is not None and self._branch_of.fullmatch(
+                    text, prev.end, o.start)):
             return True
         if not _APPOSITION.fullmatch(text, prev.end, o.start):
             return False
