@@ -164,3 +164,52 @@ def test_the_company_a_branch_belongs_to_is_no_party(process) -> None:  # type: 
         "- Chi nhánh Tổng công ty Cổ phần Vận tải Miền Bắc."))
     names = {o for _, o in _parties(doc)}
     assert "Tổng công ty Cổ phần Vận tải Miền Bắc" not in names
+
+
+def test_an_attendees_office_is_no_party_when_the_side_lists_its_bodies(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 14/10/2024, tại Nhà kiểm soát liên hợp cửa khẩu Sóc Giang, UBND tỉnh Cao Bằng hội "
+        "đàm với Chính phủ nhân dân thành phố Bách Sắc (Trung Quốc). Cùng dự có ông Hà Văn "
+        "Lợi, Giám đốc Sở Tài chính và đại diện các sở, ngành: Ngoại vụ, Công Thương."))
+    names = {o for _, o in _parties(doc)}
+    assert "Sở Ngoại vụ" in names
+    assert "Sở Tài chính" not in names
+    assert ("VN", "Hà Văn Lợi") in _people(doc)
+
+
+def test_an_attendees_office_speaks_for_a_side_nothing_else_names(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 3/6/2025, Cục Quản lý cửa khẩu thành phố Đông Hưng (Trung Quốc) sang thăm cửa "
+        "khẩu Móng Cái. Dự buổi làm việc có bà Đỗ Thu Trang, Phó Chủ tịch UBND thành phố Móng "
+        "Cái."))
+    assert ("VN", "Ủy ban nhân dân thành phố Móng Cái") in _parties(doc)
+
+
+def test_a_co_chair_named_with_la_leads_the_side(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Từ ngày 2 đến 4/12/2024, tại Hà Nội, Ủy ban Liên hợp biên giới đất liền Việt Nam – "
+        "Trung Quốc đã tiến hành Phiên họp lần thứ 14. Đồng Chủ tịch Ủy ban phía Việt Nam là "
+        "Thứ trưởng Bộ Ngoại giao Lê Hữu Sơn; phía Trung Quốc là ông Tôn Vĩ Đông, Trợ lý Bộ "
+        "trưởng Bộ Ngoại giao Trung Quốc."))
+    people = {q.name: q for m in doc.meetings for q in m.people}
+    assert people["Lê Hữu Sơn"].role == "lead"
+    assert ("VN", "Bộ Ngoại giao") in _parties(doc)
+
+
+def test_the_person_a_trigger_names_as_met_leads_their_side(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Từ ngày 10 - 12/9/2024, Đoàn đại biểu tỉnh Lai Châu do ông Giàng Páo Mỷ, Bí thư Tỉnh "
+        "ủy làm trưởng đoàn đã thăm tỉnh Vân Nam, Trung Quốc.\nTại Côn Minh, Đoàn đã hội kiến "
+        "đồng chí Lưu Hồng Vũ, Phó Tỉnh trưởng Chính phủ nhân dân tỉnh Vân Nam."))
+    people = {q.name: q for m in doc.meetings for q in m.people}
+    assert people["Lưu Hồng Vũ"].role == "lead"
+    assert ("CN", "Chính phủ nhân dân tỉnh Vân Nam") in _parties(doc)
+
+
+def test_the_side_a_proposal_is_made_to_is_no_frame(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 17/10/2023, Tỉnh ủy Điện Biên hội đàm với Tỉnh ủy Vân Nam (Trung Quốc).\n"
+        "Ông Lò Văn Tiến cảm ơn sự đón tiếp của tỉnh Vân Nam; đề nghị phía bạn sớm báo cáo "
+        "Chính phủ Trung Quốc về việc nâng cấp cặp cửa khẩu."))
+    names = {o for _, o in _parties(doc)}
+    assert not any(n in names for n in ("Quốc vụ viện Trung Quốc", "Chính phủ Trung Quốc"))

@@ -376,6 +376,7 @@ class MeetingsTable(_Data):
     membership_role: list[str] = Field(min_length=1)
     member_of: list[str] = Field(min_length=1)
     branch_of: list[str] = Field(default_factory=list)
+    met_person_gap: list[str] = Field(default_factory=list)
     since_word: list[str] = Field(min_length=1)
     regarding_word: list[str] = Field(min_length=1)
     companion_word: list[str] = Field(min_length=1)

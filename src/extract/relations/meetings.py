@@ -126,6 +126,8 @@ class _Mention:
     parties: list[MeetingPartyHit] = field(default_factory=list)
     people: list[MeetingPersonHit] = field(default_factory=list)
     offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
+    # Of those, the offices of people who only attend (not lead, chair or host).
+    attended: list[MeetingPartyHit] = field(default_factory=list)
     # Opened by a reference ("Tại hội đàm, …"): the text dates it only in its own clause.
     referred: bool = False
     # The event a reported meeting takes place within, or an earlier one ("Trước đó, …"):
@@ -229,7 +231,7 @@ class MeetingRecognizer:
         # between "là" and the name.
         self._leader_is = re.compile(
             rf"(?<!\w)(?:{alternation(t.leader_head)})(?:[ \t]+[^,;.]{{0,40}}?)?[ \t]+là"
-            r"[ \t]+[^,;.]{0,20}$", re.IGNORECASE)
+            r"[ \t]+[^,;.]{0,32}$", re.IGNORECASE)
         self._list_open = re.compile(
             rf"(?<!\w)(?:{alternation(t.both_sides)})[ \t]*:?[ \t]*"
             rf"(?:{alternation(t.list_open)})(?!\w)", re.IGNORECASE)
@@ -257,6 +259,8 @@ class MeetingRecognizer:
                                        tr.kind)
         self._kind.update({w: k for w, k in joint_verbs.items() if w not in self._kind})
         self._kind.setdefault("ký", "signing")
+        self._met_gap = re.compile(
+            rf"[ \t]*(?:(?:{alternation(t.met_person_gap)})[ \t]+)*", re.IGNORECASE)
         self._branch_of = re.compile(
             rf"[ \t]*[-–,]?[ \t]*(?:{alternation(t.branch_of)})[ \t]+", re.IGNORECASE) \
             if t.branch_of else None
@@ -448,7 +452,7 @@ class MeetingRecognizer:
                 # clause of the same sentence go on listing participants.
                 frame = (listing == sent) or among or (
                     not self._document.search(text, sent[0], ce) and bool(
-                        self._side.search(text, cs, ce) or self._attend.search(text, cs, head)
+                        self._side_frame(text, cs, ce) or self._attend.search(text, cs, head)
                         or self._chair.search(text, cs, head)
                         or self._leader_close.search(text, cs, ce)
                         # "Theo đó, các lực lượng của hai bên gồm: Đồn A - Trạm B; …".
@@ -851,6 +855,12 @@ class MeetingRecognizer:
         bodies = {p.organization for x in mentions for p in x.parties + x.offices}
         return bool({q.name for q in m.people} & names or office in bodies)
 
+    def _side_frame(self, text: str, cs: int, ce: int) -> bool:
+        """The clause names a side's participants ("Phía Trung Quốc có ông A"), not the side
+        a proposal is made to ("đề nghị phía bạn sớm báo cáo Chính phủ Trung Quốc …")."""
+        found = self._side.search(text, cs, ce)
+        return found is not None and not self._proposal.search(text, cs, found.start())
+
     def _lists(self, text: str, cs: int, ce: int) -> bool:
         """The clause lists participants ("Dự … có bà A, …", "phía Trung Quốc có …"), so
         the next clauses of its sentence may go on with the list."""
@@ -952,7 +962,7 @@ class MeetingRecognizer:
     def _leads(self, text: str, cs: int, p: PersonHit) -> bool:
         """``p`` leads a delegation: "do (ông) A … làm trưởng đoàn", "Trưởng đoàn đại biểu
         Việt Nam là Trung tá A"."""
-        before = text[max(cs, p.start - 60):p.start]
+        before = text[max(cs, p.start - 90):p.start]
         return bool(self._leader.search(before) or self._leader_is.search(before))
 
     def _rank(self, name: str) -> int:
@@ -1036,7 +1046,11 @@ class MeetingRecognizer:
             subject = event and m.trigger is not None and p.end <= m.trigger[0] and not [
                 o for o in corgs if p.end <= o.start < m.trigger[0]
                 and not titled_spans.holds(o.start)]
-            prole = role or ("lead" if leads or (subject and not chairs) else
+            # The person a trigger names as met ("Đoàn đã hội kiến đồng chí A") leads the
+            # other side.
+            met = event and m.trigger is not None and m.trigger[1] <= p.start and \
+                self._met_gap.fullmatch(text, m.trigger[1], p.start) is not None
+            prole = role or ("lead" if leads or met or (subject and not chairs) else
                              "chair" if chairs else "attend")
             office, title = self._office(p.name, m.sentence, ix)
             side = self._person_side(text, m.clause, p, office, ix, leads)
@@ -1050,6 +1064,8 @@ class MeetingRecognizer:
                         organization=o.name, side=own or side or self._org_side(
                             text, m.clause, o, ix),
                         role=None, confidence=0.8))
+                    if prole == "attend":
+                        m.attended.append(m.offices[-1])
 
     def _person_side(self, text: str, clause: tuple[int, int], p: PersonHit,
                      office: str | None, ix: _Index, leads: bool) -> str | None:
@@ -1222,7 +1238,17 @@ class MeetingRecognizer:
             own = {p.side for p in m.parties if p.role is not None}
             leaders = {q.side for q in m.people if q.role in ("lead", "chair")}
             for p in m.offices:
+                if any(p is q for q in m.attended):
+                    continue
                 if p.side not in sides or (primary and p.side in leaders and p.side not in own):
+                    parties.setdefault((p.organization, p.side), p)
+        # An attendee's office speaks for a side only when nothing else does: "Tham dự có
+        # ông A, Giám đốc Sở Công Thương; đại diện các sở: Ngoại vụ, …" lists the bodies
+        # taking part, and the attendee's office is not one of them.
+        named_sides = {side for _, side in parties}
+        for m in mentions:
+            for p in m.attended:
+                if p.side not in named_sides:
                     parties.setdefault((p.organization, p.side), p)
         # One entry per body: the first side it was given.
         seen: set[str] = set()
