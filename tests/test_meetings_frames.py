@@ -213,3 +213,33 @@ def test_the_side_a_proposal_is_made_to_is_no_frame(process) -> None:  # type: i
         "Chính phủ Trung Quốc về việc nâng cấp cặp cửa khẩu."))
     names = {o for _, o in _parties(doc)}
     assert not any(n in names for n in ("Quốc vụ viện Trung Quốc", "Chính phủ Trung Quốc"))
+
+
+def test_a_time_phrase_with_cung_names_no_attendee(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Chiều 8/4/2025, UBND thành phố Móng Cái đã hội đàm với Chính phủ nhân dân thành phố "
+        "Đông Hưng (Trung Quốc).\nCùng kỳ, Chi cục Hải quan cửa khẩu Bắc Luân ghi nhận kim "
+        "ngạch đạt khoảng 900 triệu USD."))
+    assert "Chi cục Hải quan cửa khẩu Bắc Luân" not in {o for _, o in _parties(doc)}
+
+
+def test_the_people_of_a_vietnamese_only_meeting_are_vietnamese(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 20/10/2025, Ủy ban Biên giới quốc gia tổ chức hội nghị trực tuyến với UBND các "
+        "tỉnh biên giới.\nTham dự còn có bà Lò Thị Lan, Phó Chủ nhiệm UBBGQG."))
+    assert ("VN", "Lò Thị Lan") in _people(doc)
+
+
+def test_a_member_listed_after_trong_do_co_is_of_the_bodys_side(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Chiều 9/4/2025, đoàn công tác UBND thành phố Móng Cái đã hội đàm với đoàn Chính phủ "
+        "nhân dân thành phố Đông Hưng, trong đó có ông Lục Gia Minh, Phó Thị trưởng."))
+    assert ("CN", "Lục Gia Minh") in _people(doc)
+
+
+def test_an_opening_speaker_named_by_a_bare_title_speaks_for_the_body_it_heads(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Chiều 21/5/2025, tại Côn Minh, Tổng Lãnh sự quán Việt Nam tại Côn Minh phối hợp với "
+        "Sảnh Ngoại vụ tỉnh Vân Nam tổ chức tọa đàm.\nPhát biểu khai mạc, Tổng Lãnh sự Vũ Thị "
+        "Hạnh nhấn mạnh năm 2025 có ý nghĩa đặc biệt."))
+    assert ("VN", "Vũ Thị Hạnh") in _people(doc)

@@ -34,6 +34,7 @@ press names its own bodies without their country: ``Sở Công Thương``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -238,7 +239,9 @@ class MeetingRecognizer:
         self._leader_close = re.compile(rf"(?<!\w)(?:{alternation(t.leader_close)})(?!\w)",
                                         re.IGNORECASE)
         self._chair = re.compile(rf"(?<!\w)(?:{alternation(t.chair)})(?!\w)", re.IGNORECASE)
-        self._attend = re.compile(rf"(?<!\w)(?:{alternation(t.attend)})(?!\w)", re.IGNORECASE)
+        not_attend = rf"(?!(?:{alternation(t.not_attend)})(?!\w))" if t.not_attend else ""
+        self._attend = re.compile(rf"(?<!\w){not_attend}(?:{alternation(t.attend)})(?!\w)",
+                                  re.IGNORECASE)
         self._proposal = re.compile(rf"(?<!\w)(?:{alternation(t.proposal)})(?!\w)",
                                     re.IGNORECASE)
         self._speech = re.compile(rf"(?<!\w)(?:{alternation(t.speech)})(?!\w)", re.IGNORECASE)
@@ -259,6 +262,12 @@ class MeetingRecognizer:
                                        tr.kind)
         self._kind.update({w: k for w, k in joint_verbs.items() if w not in self._kind})
         self._kind.setdefault("ký", "signing")
+        self._members_of = re.compile(
+            rf"[ \t]*,?[ \t]*(?:{alternation(t.member_list_open)})[ \t]*:?[ \t]+"
+            rf"{_HONORIFIC}", re.IGNORECASE) if t.member_list_open else None
+        self._speech_opening = re.compile(
+            rf"[ \t]*(?:{alternation(t.speech_opening)})(?!\w)", re.IGNORECASE) \
+            if t.speech_opening else None
         self._met_gap = re.compile(
             rf"[ \t]*(?:(?:{alternation(t.met_person_gap)})[ \t]+)*", re.IGNORECASE)
         self._branch_of = re.compile(
@@ -471,7 +480,10 @@ class MeetingRecognizer:
                     # An article about the meeting (reported in its headline or lead)
                     # quotes the people who spoke at it.
                     office = self._office(cpeople[0].name, sent, ix)[0]
-                    if not ctrigs and not self._takes_part(meetings[target][1], m, office) \
+                    opening = self._speech_opening is not None and \
+                        self._speech_opening.match(text, cs) is not None
+                    if not ctrigs and not opening and \
+                            not self._takes_part(meetings[target][1], m, office) \
                             and meetings[target][1][0].sentence not in about \
                             and meetings[target][1][-1].sentence != sent:
                         m.people, m.offices = [], []
@@ -1075,6 +1087,11 @@ class MeetingRecognizer:
         stated = ix.stated.get(p.name, set())
         if len(stated) == 1:
             return next(iter(stated))
+        if self._members_of is not None:
+            # "đoàn Chính phủ nhân dân thành phố Đông Hưng, trong đó có ông A": the body's.
+            for o in ix.orgs_in(max(clause[0], p.start - 200), p.start):
+                if o.side in ("VN", "CN") and self._members_of.fullmatch(text, o.end, p.start):
+                    return o.side
         if leads:
             # "Đoàn Bằng Tường do ông …": the delegation's place or body gives the side.
             found = None
@@ -1099,6 +1116,15 @@ class MeetingRecognizer:
         seg = self._segment_side(text, clause, p.start, ix)
         if seg:
             return seg
+        # A bare title that names the body it heads ("Tổng Lãnh sự A" of the "Tổng Lãnh sự
+        # quán Việt Nam tại Côn Minh" the article names): that body's side, when one.
+        for h in ix.titles.get(p.name, []):
+            if h.organization is None and len(h.title) >= 8:
+                head = fold_key(h.title)
+                sides = {o.side for o in ix.by_name.values()
+                         if fold_key(o.name).startswith(head)}
+                if len(sides) == 1 and None not in sides:
+                    return sides.pop()
         # A body with no side of its own, named without its country, is Vietnamese.
         if office is not None:
             return "VN"
@@ -1268,6 +1294,14 @@ class MeetingRecognizer:
                     people[q.name] = MeetingPersonHit(name=q.name, side=old.side or q.side,
                                                       title=old.title or q.title, role=q.role,
                                                       confidence=old.confidence)
+        # A meeting of Vietnamese bodies only: the people stated to take part in it with no
+        # side of their own are Vietnamese ("Tham dự còn có bà A, Phó Chủ nhiệm UBBGQG"); a
+        # villager quoted by the writer is not one of them.
+        only = {p.side for p in hit.parties}
+        if only == {"VN"}:
+            for name, q in people.items():
+                if q.side is None and q.role != "speak":
+                    people[name] = dataclasses.replace(q, side="VN")
         hit.people = [q for q in people.values() if q.side is not None]
         triggers: list[tuple[int, int]] = []
         evidence: list[tuple[int, int]] = []
