@@ -243,3 +243,35 @@ def test_an_opening_speaker_named_by_a_bare_title_speaks_for_the_body_it_heads(p
         "Sảnh Ngoại vụ tỉnh Vân Nam tổ chức tọa đàm.\nPhát biểu khai mạc, Tổng Lãnh sự Vũ Thị "
         "Hạnh nhấn mạnh năm 2025 có ý nghĩa đặc biệt."))
     assert ("VN", "Vũ Thị Hạnh") in _people(doc)
+
+
+def test_posts_organizing_an_inspection_with_local_government_meet(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Từ ngày 3 đến 7/6/2025, các Đồn Biên phòng Đàm Thủy, Ngọc Côn (Bộ Chỉ huy BĐBP tỉnh "
+        "Cao Bằng) phối hợp với chính quyền địa phương tổ chức kiểm tra, tu bổ hệ thống mốc "
+        "quốc giới."))
+    assert doc.meetings
+    assert ("VN", "Đồn Biên phòng Đàm Thủy") in _parties(doc)
+
+
+def test_what_a_sides_body_did_is_no_frame(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 9/8/2024, tại xã Mù Sang, đoàn làm việc với UBND huyện Phong Thổ.\nPhía Trung "
+        "Quốc, Chính phủ nhân dân huyện Hà Khẩu đã hoàn tất hồ sơ đề xuất nâng cấp cửa khẩu."))
+    assert "Chính phủ nhân dân huyện Hà Khẩu" not in {o for _, o in _parties(doc)}
+
+
+def test_a_signing_after_a_reference_names_its_signatories(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 9/5/2024, UBND tỉnh Lai Châu hội đàm với Chính quyền nhân dân châu Hồng Hà "
+        "(Trung Quốc).\nHai bên nhất trí giao Sở Ngoại vụ tỉnh Lai Châu và Văn phòng Ngoại vụ "
+        "châu Hồng Hà làm đầu mối, tổ chức hội đàm định kỳ lần tiếp theo vào quý IV/2024.\n"
+        "Kết thúc buổi hội đàm, hai bên chứng kiến lễ ký kết hợp đồng giữa Công ty Cổ phần "
+        "Thương mại Sìn Hồ và Công ty TNHH Mậu dịch Hà Khẩu."))
+    may9 = [m for m in doc.meetings if m.date == "2024-05-09"]
+    assert may9
+    names = {p.organization for m in may9 for p in m.parties}
+    assert "Công ty Cổ phần Thương mại Sìn Hồ" in names
+    later = [m for m in doc.meetings if m.date == "2024-Q4"]
+    assert all("Công ty Cổ phần Thương mại Sìn Hồ" not in {p.organization for p in m.parties}
+               for m in later)

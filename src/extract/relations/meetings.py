@@ -370,8 +370,9 @@ class MeetingRecognizer:
                 continue
             self._signed(text, (cs, ce), sent, cdates,
                          meetings, current, ix, titled_spans, lead)
+            scheduled = False
             if current is not None and ctrigs:
-                self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
+                scheduled = self._scheduled(text, (cs, ce), sent, ctrigs, trig_starts,
                                 cdates,
                                 meetings, current, [o for o in corgs if o.side is not None
                                                     and not titled_spans.holds(o.start)])
@@ -380,7 +381,10 @@ class MeetingRecognizer:
                               cdates,
                               meetings, current, ix)
             m = _Mention(clause=(cs, ce), sentence=sent)
-            main = self._main_trigger(text, sent, (cs, ce), ctrigs, cpeople, named_spans)
+            # A meeting the clause schedules is not the one being reported: the report goes
+            # on with the meeting before it ("Kết thúc buổi hội đàm, …" refers to that one).
+            main = None if scheduled else self._main_trigger(text, sent, (cs, ce), ctrigs,
+                                                              cpeople, named_spans)
             before: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit],
                                list[PersonHit]]] = []
             at = _AT_MEETING.match(text, cs, ctrigs[0][0]) if ctrigs else None
@@ -461,7 +465,8 @@ class MeetingRecognizer:
                 # clause of the same sentence go on listing participants.
                 frame = (listing == sent) or among or (
                     not self._document.search(text, sent[0], ce) and bool(
-                        self._side_frame(text, cs, ce) or self._attend.search(text, cs, head)
+                        self._side_frame(text, cs, ce, corgs, cpeople)
+                        or self._attend.search(text, cs, head)
                         or self._chair.search(text, cs, head)
                         or self._leader_close.search(text, cs, ce)
                         # "Theo đó, các lực lượng của hai bên gồm: Đồn A - Trạm B; …".
@@ -560,12 +565,17 @@ class MeetingRecognizer:
                 continue  # "Trạm kiểm tra biên phòng …": a body's name
             word = text[vs:ve].lower()
             then = self._joint_verb.match(text, ve, min(len(text), ve + 16))
+            organized = False
             if self._kind[word] == "ceremony" and then is not None:
                 # "tổ chức kiểm tra, tu bổ mốc": the patrol verb is what is organized.
                 vs, ve = then.span("verb")
                 word = text[vs:ve].lower()
-            if not partner:
-                continue  # "phối hợp với các lực lượng chức năng kiểm tra sức khỏe …"
+                organized = self._kind[word] != "ceremony"
+            if not partner and not organized:
+                # "phối hợp với các lực lượng chức năng kiểm tra sức khỏe …"; but "Đồn A, B
+                # phối hợp với chính quyền địa phương tổ chức kiểm tra, tu bổ hệ thống mốc"
+                # is the posts' inspection, organized, with an unnamed partner.
+                continue
             k = bisect.bisect_left(starts, vs)
             nxt = starts[k] if k < len(starts) else len(text)
             stop = _CLAUSE_END.search(text, ve)
@@ -608,6 +618,12 @@ class MeetingRecognizer:
         s, e, word = ctrigs[0]
         before = text[max(clause[0], s - 40): s]
         if self._reference.search(before) or self._document.search(text, sent[0], s):
+            # "Kết thúc buổi hội đàm, hai bên … chứng kiến lễ ký kết hợp đồng … giữa Công
+            # ty A và Công ty B": a signing later in the clause names its own signatories.
+            for s2, e2, w2 in ctrigs[1:]:
+                if self._kind[w2] == "signing" and _BETWEEN.search(text, e2, clause[1]) and \
+                        not self._reference.search(text[max(clause[0], s2 - 40): s2]):
+                    return s2, e2, w2
             return None
         if self._regarding.search(text, clause[0], s):
             return None  # "ý kiến của Thủ tướng về việc kiểm tra, khảo sát …": a subject
@@ -632,14 +648,14 @@ class MeetingRecognizer:
                    ctrigs: list[tuple[int, int, str]], trig_starts: list[int],
                    cdates: list,  # type: ignore[type-arg]
                    meetings: list[tuple[MeetingHit, list[_Mention]]], current: int,
-                   named: list[OrgHit]) -> None:
+                   named: list[OrgHit]) -> bool:
         """"Hai bên thống nhất tổ chức hội đàm tiếp theo vào tháng 9/2025": a meeting the two
         sides of the one being reported schedule, with its own date and their bodies, or
         the bodies of both sides the clause names for it ("giao Sở A và Văn phòng B làm
         đầu mối, tổ chức hội đàm định kỳ …")."""
         cs, ce = clause
         if not self._both.search(text, cs, ce):
-            return
+            return False
         for s, e, word in ctrigs:
             organize = self._organize.search(text[max(cs, s - 20):s])
             if not organize:
@@ -648,7 +664,7 @@ class MeetingRecognizer:
                 continue  # "hai bên đã tổ chức gặp gỡ …": held, not scheduled
             date = self._clause_date(text, [d for d in cdates if d.start > s], s, trig_starts)
             if date is None:
-                return
+                return False
             # The two sides: the bodies taking part as host or guest, and those of the
             # leaders a side is named by ("Đoàn huyện A do ông B, Bí thư Huyện ủy A …").
             hosts = [p for x in meetings[current][1] for p in x.parties if p.role is not None]
@@ -659,7 +675,7 @@ class MeetingRecognizer:
                 hosts = [MeetingPartyHit(organization=o.name, side=o.side, role="host")
                          for o in named]
             if not {p.side for p in hosts} >= {"VN", "CN"}:
-                return  # "hai bên" is two sides only when both were named
+                return False  # "hai bên" is two sides only when both were named
             m = _Mention(clause=clause, sentence=sent, trigger=(s, e), kind=word,
                          triggers=[(s, e)], date=date)
             m.parties = [MeetingPartyHit(organization=p.organization, side=p.side,
@@ -667,7 +683,8 @@ class MeetingRecognizer:
             if not any(h.date == date for h, _ in meetings):
                 meetings.append((MeetingHit(kind=word, kind_norm=self._kind[word],
                                             trigger=(s, e), date=date, confidence=0.7), [m]))
-            return
+            return True
+        return False
 
     def _counted(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
                  ctrigs: list[tuple[int, int, str]], corgs: list[OrgHit],
@@ -867,11 +884,20 @@ class MeetingRecognizer:
         bodies = {p.organization for x in mentions for p in x.parties + x.offices}
         return bool({q.name for q in m.people} & names or office in bodies)
 
-    def _side_frame(self, text: str, cs: int, ce: int) -> bool:
-        """The clause names a side's participants ("Phía Trung Quốc có ông A"), not the side
-        a proposal is made to ("đề nghị phía bạn sớm báo cáo Chính phủ Trung Quốc …")."""
+    def _side_frame(self, text: str, cs: int, ce: int, corgs: list[OrgHit],
+                    cpeople: list[PersonHit]) -> bool:
+        """The clause names a side's participants ("Phía Trung Quốc có ông A", "Phía Trung
+        Quốc, ông A, Phó Trạm trưởng …, đề nghị …"), not the side a proposal is made to
+        ("đề nghị phía bạn sớm báo cáo Chính phủ Trung Quốc …") nor what a side's body did
+        ("Phía Trung Quốc, Chính phủ nhân dân huyện A đã hoàn tất hồ sơ …")."""
         found = self._side.search(text, cs, ce)
-        return found is not None and not self._proposal.search(text, cs, found.start())
+        if found is None or self._proposal.search(text, cs, found.start()):
+            return False
+        if text[found.end():found.end() + 2].lstrip().startswith(","):
+            first_org = next((o.start for o in corgs if o.start >= found.end()), ce)
+            first_person = next((p.start for p in cpeople if p.start >= found.end()), ce)
+            return first_person < first_org
+        return True
 
     def _lists(self, text: str, cs: int, ce: int) -> bool:
         """The clause lists participants ("Dự … có bà A, …", "phía Trung Quốc có …"), so
