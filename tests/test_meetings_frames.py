@@ -275,3 +275,22 @@ def test_a_signing_after_a_reference_names_its_signatories(process) -> None:  # 
     later = [m for m in doc.meetings if m.date == "2024-Q4"]
     assert all("Công ty Cổ phần Thương mại Sìn Hồ" not in {p.organization for p in m.parties}
                for m in later)
+
+
+def test_a_title_followed_by_its_chinese_place_gives_the_side(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 28/11/2024, UBND tỉnh Lào Cai khai mạc Hội chợ Thương mại quốc tế Việt - Trung.\n"
+        "Dự lễ khai mạc có ông Hoàng Văn Bình, Phó Chủ tịch UBND tỉnh Lào Cai; ông Mã Vĩnh "
+        "Thành, Phó Châu trưởng Châu Hồng Hà; đại diện Cục Xúc tiến thương mại."))
+    assert ("CN", "Mã Vĩnh Thành") in _people(doc)
+
+
+def test_speeches_in_a_row_are_at_the_meeting(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 8/8/2024, Chủ tịch UBND tỉnh Lai Châu Hà Trọng Nghĩa đã khảo sát cửa khẩu Ma Lù "
+        "Thàng.\nSáng 9/8, tại xã Mù Sang, đoàn làm việc với UBND huyện Phong Thổ và Đồn Biên "
+        "phòng cửa khẩu Ma Lù Thàng.\nBà Lò Thị Minh, Phó Chủ tịch UBND huyện Phong Thổ, cho "
+        "biết bãi kiểm hóa còn chật. Ông Phàn Văn Tả, Bí thư Đảng ủy xã Mù Sang, kiến nghị bố "
+        "trí thêm quỹ đất tái định cư."))
+    people = {q.name for m in doc.meetings if m.date == "2024-08-09" for q in m.people}
+    assert {"Lò Thị Minh", "Phàn Văn Tả"} <= people

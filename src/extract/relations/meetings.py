@@ -79,6 +79,7 @@ _AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
 # Biên phòng tỉnh B (Việt Nam) phối hợp với …"), within one clause.
 _JOINT_GAP = re.compile(r"[^.;\n]{0,80}")
 _CLAUSE_END = re.compile(r"[.;\n]")
+_CLAUSE_END_OR_COMMA = re.compile(r"[.;,()\n]")
 # A clause opening on the event a meeting takes place within, and the comma that sets off
 # the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
 _FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?"
@@ -487,7 +488,13 @@ class MeetingRecognizer:
                     office = self._office(cpeople[0].name, sent, ix)[0]
                     opening = self._speech_opening is not None and \
                         self._speech_opening.match(text, cs) is not None
-                    if not ctrigs and not opening and \
+                    # Speeches in a row: the speaker right after one who spoke at the
+                    # meeting speaks at it too ("Bà A, Phó Chủ tịch UBND huyện, cho biết …
+                    # Ông B, Bí thư Đảng ủy xã, kiến nghị …").
+                    last = meetings[target][1][-1]
+                    chained = bool(last.people) and all(q.role == "speak" for q in last.people) \
+                        and last.sentence != sent and not text[last.sentence[1]:sent[0]].strip()
+                    if not ctrigs and not opening and not chained and \
                             not self._takes_part(meetings[target][1], m, office) \
                             and meetings[target][1][0].sentence not in about \
                             and meetings[target][1][-1].sentence != sent:
@@ -1134,9 +1141,13 @@ class MeetingRecognizer:
         if office is not None and orgs_by_name[office].side in ("VN", "CN"):
             return orgs_by_name[office].side
         # A position of a place: "Phó Huyện trưởng huyện Long Châu".
+        # ... or set right after it ("Phó Châu trưởng Châu Hồng Hà": the title ends before
+        # the place), up to the comma that closes the title.
         for h in ix.titles.get(p.name, []):
             if h.organization is None:
-                found_place = self._place_name.search(text, h.start, h.end)
+                stop = _CLAUSE_END_OR_COMMA.search(text, h.end, min(len(text), h.end + 40))
+                found_place = self._place_name.search(text, h.start,
+                                                      stop.start() if stop else h.end)
                 if found_place:
                     return self._side_of.get(fold_key(found_place.group()))
         seg = self._segment_side(text, clause, p.start, ix)
