@@ -150,19 +150,22 @@ def main() -> None:
             dt, _ = run(paths[:n], 1)
             print(f"scale {n:6d} articles: {dt:7.2f} s, {dt / n * 1000:.2f} ms/article")
         sample = [p.read_text(encoding="utf-8") for p in corpus[: args.peer_sample]]
-        sample_words = sum(len(t.split()) for t in sample)
-        pdt = peer(sample)
-        ours = len(corpus) / results[1]
-        print(f"peer (underthesea ner + dateparser.search_dates, {len(sample)} articles): "
-              f"{len(sample) / pdt:.2f} articles/s, {sample_words / pdt:.0f} words/s")
-        print(f"ratio, 1 worker vs peer: {ours / (len(sample) / pdt):.0f}x")
+        peer_rate: float | None = None
+        if sample:  # --peer-sample 0 skips the peer
+            sample_words = sum(len(t.split()) for t in sample)
+            pdt = peer(sample)
+            ours = len(corpus) / results[1]
+            peer_rate = len(sample) / pdt
+            print(f"peer (underthesea ner + dateparser.search_dates, {len(sample)} articles): "
+                  f"{peer_rate:.2f} articles/s, {sample_words / pdt:.0f} words/s")
+            print(f"ratio, 1 worker vs peer: {ours / peer_rate:.0f}x")
         print(f"peak RSS: {rss_parent:.0f} MB parent, {rss_children:.0f} MB largest worker "
               f"(before the peer ran)")
         out = ROOT / "bench" / "results"
         out.mkdir(exist_ok=True)
         (out / "last.json").write_text(json.dumps({
             "machine": machine(), "articles": len(corpus), "words": words,
-            "cold_start_s": inner, "seconds": results, "peer_articles_per_s": len(sample) / pdt,
+            "cold_start_s": inner, "seconds": results, "peer_articles_per_s": peer_rate,
             "rss_mb": {"parent": rss_parent, "children": rss_children}}, indent=2))
     finally:
         if not args.keep:
