@@ -294,3 +294,15 @@ def test_speeches_in_a_row_are_at_the_meeting(process) -> None:  # type: ignore[
         "trí thêm quỹ đất tái định cư."))
     people = {q.name for m in doc.meetings if m.date == "2024-08-09" for q in m.people}
     assert {"Lò Thị Minh", "Phàn Văn Tả"} <= people
+
+
+def test_a_meeting_still_to_come_is_its_own_and_undated(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng ngày 10/6/2024, đoàn công tác của Thường trực HĐND tỉnh Cao Bằng do ông Nông "
+        "Văn Tám, Phó Chủ tịch HĐND tỉnh làm trưởng đoàn đã sang thăm Quảng Tây, Trung Quốc.\n"
+        "Đoàn công tác sẽ hội đàm với Ủy ban Thường vụ Nhân đại Khu tự trị dân tộc Choang "
+        "Quảng Tây, Trung Quốc."))
+    later = [m for m in doc.meetings
+             if any(p.organization.startswith("Ủy ban Thường vụ Nhân đại") for p in m.parties)]
+    assert later and all(m.date is None for m in later)
+    assert any(m.date == "2024-06-10" for m in doc.meetings)

@@ -380,6 +380,7 @@ class MeetingsTable(_Data):
     not_attend: list[str] = Field(default_factory=list)
     member_list_open: list[str] = Field(default_factory=list)
     speech_opening: list[str] = Field(default_factory=list)
+    future_word: list[str] = Field(default_factory=list)
     since_word: list[str] = Field(min_length=1)
     regarding_word: list[str] = Field(min_length=1)
     companion_word: list[str] = Field(min_length=1)

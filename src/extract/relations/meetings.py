@@ -269,6 +269,8 @@ class MeetingRecognizer:
         self._speech_opening = re.compile(
             rf"[ \t]*(?:{alternation(t.speech_opening)})(?!\w)", re.IGNORECASE) \
             if t.speech_opening else None
+        self._future = re.compile(rf"(?<!\w)(?:{alternation(t.future_word)})(?!\w)") \
+            if t.future_word else None
         self._met_gap = re.compile(
             rf"[ \t]*(?:(?:{alternation(t.met_person_gap)})[ \t]+)*", re.IGNORECASE)
         self._branch_of = re.compile(
@@ -430,11 +432,14 @@ class MeetingRecognizer:
                                                       side=p.side, role="host",
                                                       confidence=p.confidence)
                                       for p in m.offices[known:]]
-                if m.date is None and (m.parties or m.offices) and \
-                        _EARLIER.match(text, sent[0], m.trigger[0]):
+                if m.date is None and (m.parties or m.offices) and (
+                        _EARLIER.match(text, sent[0], m.trigger[0]) or (
+                            self._future is not None
+                            and self._future.search(text, cs, m.trigger[0]))):
                     # "Trước đó, ông A đã làm việc với Sở B …": an earlier meeting of its
                     # own, undated unless its clause dates it; the report goes on with the
-                    # meeting it came before.
+                    # meeting it came before.  So is one still to come ("Đoàn sẽ hội đàm
+                    # với …").
                     m.referred = m.framing = True
                     meetings.append((MeetingHit(kind=m.kind, kind_norm=self._kind[m.kind],
                                                 trigger=m.trigger, confidence=0.7), [m]))
