@@ -344,6 +344,57 @@ class MeetingTrigger(_Data):
     negatives: list[str] = Field(default_factory=list)
 
 
+class FrameWords(_Data):
+    """The small words the clause-frame patterns of the meetings stage are built from."""
+
+    under: list[str] = Field(min_length=1)
+    count_approx: list[str] = Field(min_length=1)
+    duration_unit: list[str] = Field(min_length=1)
+    count_many: list[str] = Field(min_length=1)
+    count_unit: list[str] = Field(min_length=1)
+    count_passive: list[str] = Field(min_length=1)
+    joined: list[str] = Field(min_length=1)
+    joined_filler: list[str] = Field(min_length=1)
+    listed: list[str] = Field(min_length=1)
+    between: list[str] = Field(min_length=1)
+    deputy: list[str] = Field(min_length=1)
+    among: list[str] = Field(min_length=1)
+    among_list: list[str] = Field(min_length=1)
+    framing: list[str] = Field(min_length=1)
+    framing_prefix: list[str] = Field(min_length=1)
+    date_opening: list[str] = Field(min_length=1)
+    signed_by: list[str] = Field(min_length=1)
+    done: list[str] = Field(min_length=1)
+    earlier: list[str] = Field(min_length=1)
+    signed: list[str] = Field(min_length=1)
+    signed_not_after: list[str] = Field(min_length=1)
+    passive: list[str] = Field(min_length=1)
+    signed_year_filler: list[str] = Field(min_length=1)
+    at_meeting_speech: list[str] = Field(min_length=1)
+    at_meeting: list[str] = Field(min_length=1)
+    meeting_noun: list[str] = Field(min_length=1)
+    honorific: list[str] = Field(min_length=1)
+    venue: list[str] = Field(min_length=1)
+    not_venue: list[str] = Field(min_length=1)
+    venue_stop: list[str] = Field(min_length=1)
+    lists: list[str] = Field(min_length=1)
+    side_level: list[str] = Field(min_length=1)
+    reference_filler: list[str] = Field(min_length=1)
+    date_unit: list[str] = Field(min_length=1)
+    document_number: list[str] = Field(min_length=1)
+    document_date: list[str] = Field(min_length=1)
+    deputy_assembly: list[str] = Field(min_length=1)
+
+
+class FrameExample(_Data):
+    """A text a built frame pattern must (or must not) match, with what it captures."""
+
+    pattern: str
+    text: str
+    matches: bool = True
+    expect: str = ""
+
+
 class MeetingsTable(_Data):
     schema_: str = Field(alias="schema", pattern=r"^meetings/1$")
     trigger: list[MeetingTrigger]
@@ -381,6 +432,8 @@ class MeetingsTable(_Data):
     member_list_open: list[str] = Field(default_factory=list)
     speech_opening: list[str] = Field(default_factory=list)
     future_word: list[str] = Field(default_factory=list)
+    frame: FrameWords
+    frame_examples: list[FrameExample] = Field(default_factory=list)
     since_word: list[str] = Field(min_length=1)
     regarding_word: list[str] = Field(min_length=1)
     companion_word: list[str] = Field(min_length=1)

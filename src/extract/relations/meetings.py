@@ -58,48 +58,93 @@ __all__ = ["MeetingRecognizer"]
 # "A (thuộc B".  Units left unnamed ("các đồn biên phòng thuộc Ban chỉ huy B") are spoken
 # for by the body named.
 _APPOSITION = re.compile(r"[ \t]*(?:,|[-–])?[ \t]*")
-_UNDER = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:trực[ \t]+)?thuộc[ \t]+")
 _ROLE_RANK = {"lead": 0, "chair": 1, "speak": 2, "attend": 3}
-# A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1 năm …").
-_COUNT = re.compile(r"[ \t]+(?:(?:hơn|gần|trên|khoảng|được)[ \t]+)?\d"
-                    r"(?![\d.,]*[ \t]+(?:năm|tháng)(?!\w))")
-_JOINED = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)?[ \t]*(?:(?:buổi|cuộc|tổ chức)[ \t]+)*",
-                     re.IGNORECASE)
-# The next item of a list of bodies: "Chính phủ, Thủ tướng Chính phủ, các bộ …".
-_LISTED = re.compile(r"[ \t]*(?:,|và)[^.;,]{0,24}")
-_BETWEEN = re.compile(r"(?<!\w)giữa(?!\w)")
-_APPOSED = re.compile(r"[ \t]*[,(]")
-# A count of joint activities: "12 đợt tuần tra song phương", "tuần tra song phương 36 lần".
-_COUNT_BEFORE = re.compile(r"(?<!\w)(?:\d+|nhiều|hàng chục|hàng trăm)[ \t]+(?:lần|đợt|cuộc|buổi)"
-                           r"[ \t]+$")
-_COUNT_AFTER = re.compile(r"[ \t]+(?:được[ \t]+)?\d+[ \t]+(?:lần|đợt|cuộc|buổi)(?!\w)")
-_DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]oàn[ \t]+)?[Đđ]ại biểu[ \t]+$")
-_AMONG = re.compile(r"[ \t]*Trong đó[ \t]*,?[ \t]*(?:có|gồm)(?!\w)")
 # Between the acting body and "phối hợp": its parent or places ("Đồn Biên phòng A, Bộ đội
 # Biên phòng tỉnh B (Việt Nam) phối hợp với …"), within one clause.
 _JOINT_GAP = re.compile(r"[^.;\n]{0,80}")
 _CLAUSE_END = re.compile(r"[.;\n]")
 _CLAUSE_END_OR_COMMA = re.compile(r"[.;,()\n]")
-# A clause opening on the event a meeting takes place within, and the comma that sets off
-# the meeting's own date after it (", chiều tối 16/1,"); after a press tag ("DIC - ").
-_FRAMING = re.compile(r"[ \t]*(?:[^\s,.;]{1,14}[ \t]+[-–][ \t]+)?(?:[Nn]ằm[ \t]+)?"
-                      r"(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
-_FRAME_WORD = re.compile(r"(?<!\w)(?:[Tt]rong khuôn khổ|[Nn]hân dịp|[Bb]ên lề)(?!\w)")
 _LEAD_IN = re.compile(r"[^,;]{0,40},[ \t]*")
-_DATE_OPENING = re.compile(r",[ \t]*(?:(?:vào|sáng|chiều|tối|trưa|đêm|ngày|hôm)[ \t]+)*$")
-_SIGNED_BY = re.compile(r"(?<!\w)(?:do|mà)(?!\w)")
-_DONE = re.compile(r"(?<!\w)đã[ \t]+$")
-_EARLIER = re.compile(r"[ \t]*[Tt]rước đó[ \t]*,")
-# A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký" is a
-# secretary).
-_SIGNED = re.compile(r"(?<![Tt]hư )(?<!\w)ký(?:[ \t]+kết)?(?!\w)")
-_PASSIVE = re.compile(r"(?<!\w)được[ \t]+$")
-_SIGNED_YEAR = re.compile(r"[ \t]+(?:vào[ \t]+)?(?:năm[ \t]+)?")
-# A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …", "Phát biểu
-# tại Hội nghị … vào ngày 21/10, …" (a speech reports the meeting when it dates it).
-_AT_MEETING = re.compile(r"[ \t]*(?P<spoke>[Pp]hát biểu[ \t]+)?(?:[Tt]ại|[Tt]rong)[ \t]+"
-                         r"(?:(?:buổi|cuộc|phiên|lễ)[ \t]+)?$")
-_HONORIFIC = r"(?:(?:ông|bà|đồng chí|ngài|Ông|Bà|Đồng chí|Ngài)[ \t]+)?"
+_APPOSED = re.compile(r"[ \t]*[,(]")
+
+
+def _words(words: list[str]) -> str:
+    """Literal words, longest first; a space in a word matches any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+def _capital(words: list[str]) -> str:
+    """As :func:`_words`, the first letter in either case (a word opening a sentence)."""
+    return _words([v for w in words for v in (w, w[:1].upper() + w[1:], w[:1].lower() + w[1:])])
+
+
+def _first_either(word: str) -> str:
+    return f"[{word[:1].upper()}{word[:1].lower()}]{re.escape(word[1:])}"
+
+
+class _Frames:
+    """The clause-frame patterns, built from the ``[frame]`` words of meetings.toml."""
+
+    def __init__(self, f: gazetteers.FrameWords) -> None:
+        w, c = _words, _capital
+        # "Trạm A thuộc Tổng trạm B", "A (trực thuộc B": the body after is a parent.
+        self.under = re.compile(rf"[ \t]*,?[ \t]*\(?[ \t]*(?:{w(f.under)})[ \t]+")
+        # A count after a trigger ("đón hơn 2.000 lượt khách"), not a duration ("sơ kết 1
+        # năm …").
+        self.count = re.compile(rf"[ \t]+(?:(?:{w(f.count_approx)})[ \t]+)?\d"
+                                rf"(?![\d.,]*[ \t]+(?:{w(f.duration_unit)})(?!\w))")
+        self.joined = re.compile(rf"[ \t]*(?:,|{w(f.joined)}|,[ \t]*(?:{w(f.joined)}))?[ \t]*"
+                                 rf"(?:(?:{w(f.joined_filler)})[ \t]+)*", re.IGNORECASE)
+        # The next item of a list of bodies: "Chính phủ, Thủ tướng Chính phủ, các bộ …".
+        self.listed = re.compile(rf"[ \t]*(?:,|{w(f.listed)})[^.;,]{{0,24}}")
+        self.between = re.compile(rf"(?<!\w)(?:{w(f.between)})(?!\w)")
+        # A count of joint activities: "12 đợt tuần tra song phương", "tuần tra song phương
+        # 36 lần".
+        self.count_before = re.compile(rf"(?<!\w)(?:\d+|{w(f.count_many)})[ \t]+"
+                                       rf"(?:{w(f.count_unit)})[ \t]+$")
+        self.count_after = re.compile(rf"[ \t]+(?:(?:{w(f.count_passive)})[ \t]+)?\d+[ \t]+"
+                                      rf"(?:{w(f.count_unit)})(?!\w)")
+        self.deputy = re.compile(rf"(?<!\w)(?:{c(f.deputy)})[ \t]+$")
+        self.deputy_assembly = tuple(fold_key(a) for a in f.deputy_assembly)
+        self.among = re.compile(rf"[ \t]*(?:{w(f.among)})[ \t]*,?[ \t]*(?:{w(f.among_list)})"
+                                r"(?!\w)")
+        # A clause opening on the event a meeting takes place within, and the comma that
+        # sets off the meeting's own date after it (", chiều tối 16/1,"); after a press tag
+        # ("DIC - ").
+        self.framing = re.compile(rf"[ \t]*(?:[^\s,.;]{{1,14}}[ \t]+[-–][ \t]+)?"
+                                  rf"(?:(?:{c(f.framing_prefix)})[ \t]+)?(?:{c(f.framing)})"
+                                  r"(?!\w)")
+        self.frame_word = re.compile(rf"(?<!\w)(?:{c(f.framing)})(?!\w)")
+        self.date_opening = re.compile(rf",[ \t]*(?:(?:{w(f.date_opening)})[ \t]+)*$")
+        self.signed_by = re.compile(rf"(?<!\w)(?:{w(f.signed_by)})(?!\w)")
+        self.done = re.compile(rf"(?<!\w)(?:{w(f.done)})[ \t]+$")
+        self.earlier = re.compile(rf"[ \t]*(?:{c(f.earlier)})[ \t]*,")
+        # A signing dated right after it: "quy chế phối hợp ký ngày 20/12/2023" ("thư ký"
+        # is a secretary).
+        not_after = "".join(rf"(?<!{_first_either(x)} )" for x in f.signed_not_after)
+        self.signed = re.compile(rf"{not_after}(?<!\w)(?:{w(f.signed)})(?!\w)")
+        self.passive = re.compile(rf"(?<!\w)(?:{w(f.passive)})[ \t]+$")
+        self.signed_year = re.compile(
+            r"[ \t]+" + "".join(rf"(?:{re.escape(x)}[ \t]+)?" for x in f.signed_year_filler))
+        # A clause opening on the meeting it takes place at: "Tại (buổi) hội đàm, …", "Phát
+        # biểu tại Hội nghị … vào ngày 21/10, …" (a speech reports the meeting when it dates
+        # it).
+        self.at_meeting = re.compile(rf"[ \t]*(?P<spoke>(?:{c(f.at_meeting_speech)})[ \t]+)?"
+                                     rf"(?:{c(f.at_meeting)})[ \t]+"
+                                     rf"(?:(?:{w(f.meeting_noun)})[ \t]+)?$")
+        self.honorific = rf"(?:(?:{c(f.honorific)})[ \t]+)?"
+        self.place = re.compile(
+            rf"(?<!\w)(?:{c(f.venue)})[ \t]+(?!(?:{w(f.not_venue)})\b)"
+            r"([^,.;()\n]{2,60}?)(?=[ \t]*(?:[,.;()\n]|$|[ \t]"
+            rf"(?:{w(f.venue_stop)})\b))")
+        self.venue_before = re.compile(rf"(?<!\w)(?:{c(f.venue)})[ \t]+$")
+        self.lists = re.compile(rf"(?<!\w)(?:{w(f.lists)})(?!\w)")
+        self.side_level = w(f.side_level)
+        self.reference_filler = w(f.reference_filler)
+        self.date_unit = w(f.date_unit)
+        self.document_number = w(f.document_number)
+        self.document_date = w(f.document_date)
 
 
 def _long_span(value: str) -> bool:
@@ -178,6 +223,7 @@ class MeetingRecognizer:
 
     def __init__(self) -> None:
         t: gazetteers.MeetingsTable = gazetteers.load("meetings")
+        self._f = _Frames(t.frame)
         self._membership = tuple(t.membership_role)
         self._member_of = tuple(t.member_of)
         self._since = re.compile(rf"(?<!\w)(?:{alternation(t.since_word)})(?!\w)", re.IGNORECASE)
@@ -194,14 +240,15 @@ class MeetingRecognizer:
             [(tr.text, tr.text.lower()) for tr in t.trigger] + [(w, None) for w in t.not_trigger])
         self._reference = re.compile(
             rf"(?<!\w)(?:{alternation(t.reference_before)})[ \t]+"
-            r"(?:(?:buổi|cuộc|phiên|lễ|các|những|của|chương trình)[ \t]+)*$", re.IGNORECASE)
+            rf"(?:(?:{self._f.reference_filler})[ \t]+)*$", re.IGNORECASE)
         self._document = re.compile(rf"(?<!\w)(?:{alternation(t.document_word)})(?!\w)")
         self._date_block = re.compile(
-            rf"(?<!\w)(?:{alternation(t.date_not_after)})[ \t]+(?:(?:ngày|tháng|năm|quý)[ \t]+)?$",
-            re.IGNORECASE)
+            rf"(?<!\w)(?:{alternation(t.date_not_after)})[ \t]+"
+            rf"(?:(?:{self._f.date_unit})[ \t]+)?$", re.IGNORECASE)
         self._doc_date = re.compile(
-            rf"(?<!\w)(?:{alternation(t.document_word)})[ \t]+(?:số[ \t]+)?\S*[ \t]*"
-            r"(?:ngày[ \t]+)?$")
+            rf"(?<!\w)(?:{alternation(t.document_word)})[ \t]+"
+            rf"(?:(?:{self._f.document_number})[ \t]+)?\S*[ \t]*"
+            rf"(?:(?:{self._f.document_date})[ \t]+)?$")
         side_of: dict[str, str] = {}
         for w in t.side_vn + places.vn_province + places.vn_locality:
             side_of.setdefault(fold_key(w), "VN")
@@ -218,7 +265,7 @@ class MeetingRecognizer:
                         + places.vn_locality if w}, key=len, reverse=True)
         self._side = re.compile(
             rf"(?<!\w)(?:{alternation(t.side_open)})[ \t]+"
-            r"(?:(?:đoàn|tỉnh|thành phố|TP\.?|huyện|thị xã|thị|châu|khu)[ \t]+)?"
+            rf"(?:(?:{self._f.side_level})[ \t]+)?"
             rf"(?P<place>{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
         self._place_name = re.compile(
             rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names if len(n) > 3)})(?!\w)")
@@ -228,7 +275,7 @@ class MeetingRecognizer:
         self._delegation = re.compile(rf"(?<!\w)(?:{alternation(t.delegation)})(?!\w)",
                                       re.IGNORECASE)
         self._leader = re.compile(
-            rf"(?<!\w)(?:{alternation(t.leader_open)})[ \t]+{_HONORIFIC}[^,;.]{{0,20}}$")
+            rf"(?<!\w)(?:{alternation(t.leader_open)})[ \t]+{self._f.honorific}[^,;.]{{0,20}}$")
         # "Trưởng đoàn đại biểu Việt Nam là Trung tá A": a rank or honorific may stand
         # between "là" and the name.
         self._leader_is = re.compile(
@@ -265,7 +312,7 @@ class MeetingRecognizer:
         self._kind.setdefault("ký", "signing")
         self._members_of = re.compile(
             rf"[ \t]*,?[ \t]*(?:{alternation(t.member_list_open)})[ \t]*:?[ \t]+"
-            rf"{_HONORIFIC}", re.IGNORECASE) if t.member_list_open else None
+            rf"{self._f.honorific}", re.IGNORECASE) if t.member_list_open else None
         self._speech_opening = re.compile(
             rf"[ \t]*(?:{alternation(t.speech_opening)})(?!\w)", re.IGNORECASE) \
             if t.speech_opening else None
@@ -339,7 +386,7 @@ class MeetingRecognizer:
             # "Buổi lễ có sự tham dự của lãnh đạo các sở, ngành. Trong đó có Sở A, Sở B":
             # the sentence right after an attendance sentence goes on with its list.
             among = (attending is not None and attending != sent
-                     and _AMONG.match(text, cs) is not None
+                     and self._f.among.match(text, cs) is not None
                      and not text[attending[1]:sent[0]].strip())
             if self._attend.search(text, cs, ce):
                 attending = sent
@@ -390,7 +437,7 @@ class MeetingRecognizer:
                                                               cpeople, named_spans)
             before: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit],
                                list[PersonHit]]] = []
-            at = _AT_MEETING.match(text, cs, ctrigs[0][0]) if ctrigs else None
+            at = self._f.at_meeting.match(text, cs, ctrigs[0][0]) if ctrigs else None
             if main is None and at is not None and (not at.group("spoke") or cdates) and (
                     current is None or not any(x.parties or x.offices or x.people
                                                for x in meetings[current][1])):
@@ -410,7 +457,7 @@ class MeetingRecognizer:
                 # "tiếp và làm việc", "gặp gỡ, hội đàm": the words of one report.
                 m.triggers = [(main[0], main[1])]
                 for s, e, _ in ctrigs[1:]:
-                    if not _JOINED.fullmatch(text[m.triggers[-1][1]:s]):
+                    if not self._f.joined.fullmatch(text[m.triggers[-1][1]:s]):
                         break
                     m.triggers.append((s, e))
                 m.date = self._clause_date(text, cdates,
@@ -433,7 +480,7 @@ class MeetingRecognizer:
                                                       confidence=p.confidence)
                                       for p in m.offices[known:]]
                 if m.date is None and (m.parties or m.offices) and (
-                        _EARLIER.match(text, sent[0], m.trigger[0]) or (
+                        self._f.earlier.match(text, sent[0], m.trigger[0]) or (
                             self._future is not None
                             and self._future.search(text, cs, m.trigger[0]))):
                     # "Trước đó, ông A đã làm việc với Sở B …": an earlier meeting of its
@@ -633,7 +680,7 @@ class MeetingRecognizer:
             # "Kết thúc buổi hội đàm, hai bên … chứng kiến lễ ký kết hợp đồng … giữa Công
             # ty A và Công ty B": a signing later in the clause names its own signatories.
             for s2, e2, w2 in ctrigs[1:]:
-                if self._kind[w2] == "signing" and _BETWEEN.search(text, e2, clause[1]) and \
+                if self._kind[w2] == "signing" and self._f.between.search(text, e2, clause[1]) and \
                         not self._reference.search(text[max(clause[0], s2 - 40): s2]):
                     return s2, e2, w2
             return None
@@ -646,9 +693,9 @@ class MeetingRecognizer:
                 continue  # "Ban Chỉ đạo" is a body, not "chỉ đạo" (to direct)
             if any(p.end <= said.start() for p in cpeople):
                 return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
-        if _COUNT.match(text, e):
+        if self._f.count.match(text, e):
             return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
-        if self._kind[word] == "signing" and _SIGNED_BY.search(text, clause[0], s) and \
+        if self._kind[word] == "signing" and self._f.signed_by.search(text, clause[0], s) and \
                 self._not_party.search(text, clause[0], s):
             # "Theo tinh thần các hiệp định mà Chính phủ hai nước đã ký kết, ngày 3/6, Sở A
             # làm việc với …": signed long ago; the clause may go on to report.
@@ -672,7 +719,7 @@ class MeetingRecognizer:
             organize = self._organize.search(text[max(cs, s - 20):s])
             if not organize:
                 continue
-            if _DONE.search(text, max(cs, s - 30), max(cs, s - 20) + organize.start()):
+            if self._f.done.search(text, max(cs, s - 30), max(cs, s - 20) + organize.start()):
                 continue  # "hai bên đã tổ chức gặp gỡ …": held, not scheduled
             date = self._clause_date(text, [d for d in cdates if d.start > s], s, trig_starts)
             if date is None:
@@ -712,8 +759,8 @@ class MeetingRecognizer:
         bound ("từ khi … được ký năm 2009, hai bên đã nhiều lần khảo sát"), not theirs."""
         cs, ce = clause
         for s, e, word in ctrigs:
-            if not (_COUNT_BEFORE.search(text[max(cs, s - 20):s])
-                    or _COUNT_AFTER.match(text, e, ce)):
+            if not (self._f.count_before.search(text[max(cs, s - 20):s])
+                    or self._f.count_after.match(text, e, ce)):
                 continue
             years = [d for d in cdates if d.granularity == "year" and d.end <= s
                      and not self._since.search(text, max(cs, text.rfind(",", cs, d.start) + 1),
@@ -754,8 +801,7 @@ class MeetingRecognizer:
                                         trigger=(s, e), date=year, confidence=0.7), [m]))
             return
 
-    @staticmethod
-    def _frame(text: str, cs: int, ce: int, dates: list,  # type: ignore[type-arg]
+    def _frame(self, text: str, cs: int, ce: int, dates: list,  # type: ignore[type-arg]
                date_starts: list[int], people_starts: list[int],
                org_starts: list[int]) -> tuple[int, int] | None:
         """The stretch of a clause naming the event it takes place within ("Trong khuôn khổ
@@ -763,23 +809,23 @@ class MeetingRecognizer:
         the comma before its first date set off by a comma (", chiều 20/2,"), else before
         its first person (the commas of a list of places come before: "Tỉnh ủy các tỉnh:
         Hà Giang, Lào Cai"), else before a body ("…, Tỉnh ủy Quảng Ninh và …")."""
-        if _FRAMING.match(text, cs, ce):
+        if self._f.framing.match(text, cs, ce):
             fs = cs
         else:
-            word = _FRAME_WORD.search(text, cs, min(ce, cs + 60))
+            word = self._f.frame_word.search(text, cs, min(ce, cs + 60))
             if word is None or not _LEAD_IN.fullmatch(text, cs, word.start()) or not (
                     bisect.bisect_left(date_starts, cs) < bisect.bisect_left(date_starts,
                                                                             word.start())):
                 return None
             fs = word.start()
         for d in dates[bisect.bisect_left(date_starts, fs):bisect.bisect_left(date_starts, ce)]:
-            lead = _DATE_OPENING.search(text, fs, d.start)
+            lead = self._f.date_opening.search(text, fs, d.start)
             if lead is not None and lead.end() == d.start:
                 return fs, lead.start() + 1
         for p in people_starts[bisect.bisect_left(people_starts, fs):
                                bisect.bisect_left(people_starts, ce)]:
             comma = text.rfind(",", fs, p)
-            if comma >= 0 and re.fullmatch(_HONORIFIC + r"[ \t]*", text[comma + 1:p].strip()
+            if comma >= 0 and re.fullmatch(self._f.honorific + r"[ \t]*", text[comma + 1:p].strip()
                                            + " "):
                 return fs, comma + 1
         for o in org_starts[bisect.bisect_left(org_starts, fs):bisect.bisect_left(org_starts, ce)]:
@@ -838,8 +884,8 @@ class MeetingRecognizer:
         own date.  Its parties are the two sides of the meeting being reported, else the
         first body of each side in the lead sentence ("hai đơn vị")."""
         cs, ce = clause
-        for sm in _SIGNED.finditer(text, cs, ce):
-            if _PASSIVE.search(text, max(cs, sm.start() - 6), sm.start()) or \
+        for sm in self._f.signed.finditer(text, cs, ce):
+            if self._f.passive.search(text, max(cs, sm.start() - 6), sm.start()) or \
                     self._proposal.search(text, cs, sm.start()):
                 # "Nghị định thư … được ký năm 2009": a treaty of the states; "đề nghị …
                 # để ký biên bản": proposed.
@@ -850,7 +896,7 @@ class MeetingRecognizer:
             d = next((d for d in cdates if sm.end() <= d.start <= sm.end() + 60 and (
                 (d.granularity == "day" and not re.search(r"[,.;]|(?<!\w)số(?!\w)",
                                                           text[sm.end():d.start]))
-                or (d.granularity == "year" and _SIGNED_YEAR.fullmatch(
+                or (d.granularity == "year" and self._f.signed_year.fullmatch(
                     text, sm.end(), d.start) is not None))), None)
             parties: list[MeetingPartyHit] = []
             if d is None and sm.group() == "ký":
@@ -915,7 +961,7 @@ class MeetingRecognizer:
         """The clause lists participants ("Dự … có bà A, …", "phía Trung Quốc có …"), so
         the next clauses of its sentence may go on with the list."""
         return bool(self._attend.search(text, cs, ce) or self._side.search(text, cs, ce)
-                    or re.search(r"(?<!\w)(?:có|gồm|là)(?!\w)", text[cs:ce]))
+                    or self._f.lists.search(text, cs, ce))
 
     def _delegation_subject(self, text: str, m: _Mention, corgs: list[OrgHit],
                             cpeople: list[PersonHit]) -> bool:
@@ -950,12 +996,8 @@ class MeetingRecognizer:
                 best = (rank[0], rank[1], rank[2], d.value)
         return best[3] if best else None
 
-    _PLACE = re.compile(r"(?<!\w)[Tt]ại[ \t]+(?!(?:buổi|cuộc|phiên|lễ|hội|các|đây|đó)\b)"
-                        r"([^,.;()\n]{2,60}?)(?=[ \t]*(?:[,.;()\n]|$|[ \t](?:với|về|do|đã|"
-                        r"có|tổ chức|diễn ra)\b))")
-
     def _place(self, text: str, clause: tuple[int, int]) -> tuple[int, int] | None:
-        m = self._PLACE.search(text, clause[0], clause[1])
+        m = self._f.place.search(text, clause[0], clause[1])
         if m is None:
             return None
         return m.start(1), m.end(1)
@@ -1028,7 +1070,7 @@ class MeetingRecognizer:
         if prev is None or prev.end > o.start or (
                 {prev.side, o.side} == {"VN", "CN"}):
             return False  # "Đồn A - Trạm B (Trung Quốc)": a pair across the border
-        if _UNDER.fullmatch(text, prev.end, o.start) or (
+        if self._f.under.fullmatch(text, prev.end, o.start) or (
                 self._branch_of is not None and self._branch_of.fullmatch(
                     text, prev.end, o.start)):
             return True
@@ -1055,20 +1097,20 @@ class MeetingRecognizer:
             # "Thỏa thuận … giữa Tỉnh ủy A và Khu ủy B, ký kết …" names its signatories.
             stretch = max(cs, text.rfind(",", cs, o.start) + 1)
             authority = self._not_party.search(text, stretch, o.start)
-            if (authority and not _BETWEEN.search(text, authority.end(), o.start)) or (
+            if (authority and not self._f.between.search(text, authority.end(), o.start)) or (
                     authority_end is not None and authority_end <= o.start
-                    and _LISTED.fullmatch(text, authority_end, o.start)):
+                    and self._f.listed.fullmatch(text, authority_end, o.start)):
                 authority_end = o.end
                 continue
-            if re.search(r"(?<!\w)[Tt]ại[ \t]+$", text[max(cs, o.start - 6): o.start]):
+            if self._f.venue_before.search(text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
             if fold_key(text[max(cs, o.start - 10):o.start]).endswith(self._member_of):
                 # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy": members of a body, never a
                 # party (as memberships in a person's title give none).
                 prev = o
                 continue
-            if _DEPUTY.search(text, max(cs, o.start - 16), o.start) and fold_key(
-                    o.name).startswith(("quốc hội", "hội đồng nhân dân", "hđnd")):
+            if self._f.deputy.search(text, max(cs, o.start - 16), o.start) and fold_key(
+                    o.name).startswith(self._f.deputy_assembly):
                 # "Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh": a deputy's assembly
                 # is a membership, not the side's body.
                 continue
