@@ -306,3 +306,12 @@ def test_a_meeting_still_to_come_is_its_own_and_undated(process) -> None:  # typ
              if any(p.organization.startswith("Ủy ban Thường vụ Nhân đại") for p in m.parties)]
     assert later and all(m.date is None for m in later)
     assert any(m.date == "2024-06-10" for m in doc.meetings)
+
+
+def test_the_guidance_a_province_thanks_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 27/3/2023, Bí thư Tỉnh ủy Điện Biên hội kiến Bí thư Tỉnh ủy Vân Nam (Trung Quốc).\n"
+        "Ông cho biết, cùng với sự quan tâm lãnh đạo, chỉ đạo của Trung ương Đảng, Chính phủ "
+        "và sự giúp đỡ của các bộ, tỉnh Điện Biên đã đạt nhiều kết quả."))
+    names = {o for _, o in _parties(doc)}
+    assert not any("Chính phủ" in n or "Trung ương Đảng" in n for n in names)
