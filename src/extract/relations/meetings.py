@@ -69,9 +69,8 @@ _APPOSED = re.compile(r"[ \t]*[,(]")
 
 
 def _words(words: list[str]) -> str:
-    """Literal words, longest first; a space in a word matches any run of spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+")
-                    for w in sorted(set(words), key=len, reverse=True))
+    """:func:`alternation`, where a space in a word matches any run of spaces."""
+    return alternation(words).replace(r"\ ", r"[ \t]+")
 
 
 def _capital(words: list[str]) -> str:
