@@ -426,12 +426,12 @@ class MeetingsTable(_Data):
     # Words of the frames (see the table's comments).
     membership_role: list[str] = Field(min_length=1)
     member_of: list[str] = Field(min_length=1)
-    branch_of: list[str] = Field(default_factory=list)
-    met_person_gap: list[str] = Field(default_factory=list)
-    not_attend: list[str] = Field(default_factory=list)
-    member_list_open: list[str] = Field(default_factory=list)
-    speech_opening: list[str] = Field(default_factory=list)
-    future_word: list[str] = Field(default_factory=list)
+    branch_of: list[str] = Field(min_length=1)
+    met_person_gap: list[str] = Field(min_length=1)
+    not_attend: list[str] = Field(min_length=1)
+    member_list_open: list[str] = Field(min_length=1)
+    speech_opening: list[str] = Field(min_length=1)
+    future_word: list[str] = Field(min_length=1)
     frame: FrameWords
     frame_examples: list[FrameExample] = Field(default_factory=list)
     since_word: list[str] = Field(min_length=1)

@@ -286,7 +286,7 @@ class MeetingRecognizer:
         self._leader_close = re.compile(rf"(?<!\w)(?:{alternation(t.leader_close)})(?!\w)",
                                         re.IGNORECASE)
         self._chair = re.compile(rf"(?<!\w)(?:{alternation(t.chair)})(?!\w)", re.IGNORECASE)
-        not_attend = rf"(?!(?:{alternation(t.not_attend)})(?!\w))" if t.not_attend else ""
+        not_attend = rf"(?!(?:{alternation(t.not_attend)})(?!\w))"
         self._attend = re.compile(rf"(?<!\w){not_attend}(?:{alternation(t.attend)})(?!\w)",
                                   re.IGNORECASE)
         self._proposal = re.compile(rf"(?<!\w)(?:{alternation(t.proposal)})(?!\w)",
@@ -311,17 +311,14 @@ class MeetingRecognizer:
         self._kind.setdefault("ký", "signing")
         self._members_of = re.compile(
             rf"[ \t]*,?[ \t]*(?:{alternation(t.member_list_open)})[ \t]*:?[ \t]+"
-            rf"{self._f.honorific}", re.IGNORECASE) if t.member_list_open else None
+            rf"{self._f.honorific}", re.IGNORECASE)
         self._speech_opening = re.compile(
-            rf"[ \t]*(?:{alternation(t.speech_opening)})(?!\w)", re.IGNORECASE) \
-            if t.speech_opening else None
-        self._future = re.compile(rf"(?<!\w)(?:{alternation(t.future_word)})(?!\w)") \
-            if t.future_word else None
+            rf"[ \t]*(?:{alternation(t.speech_opening)})(?!\w)", re.IGNORECASE)
+        self._future = re.compile(rf"(?<!\w)(?:{alternation(t.future_word)})(?!\w)")
         self._met_gap = re.compile(
             rf"[ \t]*(?:(?:{alternation(t.met_person_gap)})[ \t]+)*", re.IGNORECASE)
         self._branch_of = re.compile(
-            rf"[ \t]*[-–,]?[ \t]*(?:{alternation(t.branch_of)})[ \t]+", re.IGNORECASE) \
-            if t.branch_of else None
+            rf"[ \t]*[-–,]?[ \t]*(?:{alternation(t.branch_of)})[ \t]+", re.IGNORECASE)
         self._joint_frame = re.compile(r"(?<!\w)phối hợp(?:[ \t]+với)?[ \t]+")
         self._joint_verb = re.compile(
             r"[^.;\n]{0,90}?(?<!\w)(?P<verb>"
@@ -480,8 +477,7 @@ class MeetingRecognizer:
                                       for p in m.offices[known:]]
                 if m.date is None and (m.parties or m.offices) and (
                         self._f.earlier.match(text, sent[0], m.trigger[0]) or (
-                            self._future is not None
-                            and self._future.search(text, cs, m.trigger[0]))):
+                            self._future.search(text, cs, m.trigger[0]))):
                     # "Trước đó, ông A đã làm việc với Sở B …": an earlier meeting of its
                     # own, undated unless its clause dates it; the report goes on with the
                     # meeting it came before.  So is one still to come ("Đoàn sẽ hội đàm
@@ -537,8 +533,7 @@ class MeetingRecognizer:
                     # An article about the meeting (reported in its headline or lead)
                     # quotes the people who spoke at it.
                     office = self._office(cpeople[0].name, sent, ix)[0]
-                    opening = self._speech_opening is not None and \
-                        self._speech_opening.match(text, cs) is not None
+                    opening = self._speech_opening.match(text, cs) is not None
                     # Speeches in a row: the speaker right after one who spoke at the
                     # meeting speaks at it too ("Bà A, Phó Chủ tịch UBND huyện, cho biết …
                     # Ông B, Bí thư Đảng ủy xã, kiến nghị …").
@@ -1069,9 +1064,8 @@ class MeetingRecognizer:
         if prev is None or prev.end > o.start or (
                 {prev.side, o.side} == {"VN", "CN"}):
             return False  # "Đồn A - Trạm B (Trung Quốc)": a pair across the border
-        if self._f.under.fullmatch(text, prev.end, o.start) or (
-                self._branch_of is not None and self._branch_of.fullmatch(
-                    text, prev.end, o.start)):
+        if self._f.under.fullmatch(text, prev.end, o.start) or \
+                self._branch_of.fullmatch(text, prev.end, o.start):
             return True
         if not _APPOSITION.fullmatch(text, prev.end, o.start):
             return False
@@ -1166,11 +1160,10 @@ class MeetingRecognizer:
         stated = ix.stated.get(p.name, set())
         if len(stated) == 1:
             return next(iter(stated))
-        if self._members_of is not None:
-            # "đoàn Chính phủ nhân dân thành phố Đông Hưng, trong đó có ông A": the body's.
-            for o in ix.orgs_in(max(clause[0], p.start - 200), p.start):
-                if o.side in ("VN", "CN") and self._members_of.fullmatch(text, o.end, p.start):
-                    return o.side
+        # "đoàn Chính phủ nhân dân thành phố Đông Hưng, trong đó có ông A": the body's.
+        for o in ix.orgs_in(max(clause[0], p.start - 200), p.start):
+            if o.side in ("VN", "CN") and self._members_of.fullmatch(text, o.end, p.start):
+                return o.side
         if leads:
             # "Đoàn Bằng Tường do ông …": the delegation's place or body gives the side.
             found = None
