@@ -143,6 +143,9 @@ class _Frames:
         self.reference_filler = w(f.reference_filler)
         self.date_unit = w(f.date_unit)
         self.document_number = w(f.document_number)
+        # Between a signing and its day: a clause break or a document's number ("ký số 12
+        # ngày …") means the day is not the signing's.
+        self.signed_day_gap = re.compile(rf"[,.;]|(?<!\w)(?:{self.document_number})(?!\w)")
         self.document_date = w(f.document_date)
 
 
@@ -543,7 +546,7 @@ class MeetingRecognizer:
                     if not ctrigs and not opening and not chained and \
                             not self._takes_part(meetings[target][1], m, office) \
                             and meetings[target][1][0].sentence not in about \
-                            and meetings[target][1][-1].sentence != sent:
+                            and last.sentence != sent:
                         m.people, m.offices = [], []
                 # A reference ("tại buổi hội đàm") is one more mention of the meeting.
                 m.triggers = [(s, e) for s, e, _ in ctrigs[:1]]
@@ -888,8 +891,8 @@ class MeetingRecognizer:
             # year right after "ký" ("ký năm 2019"), not a document's own ("ký quy chế
             # phối hợp năm 2025") nor its number's date ("Kế hoạch số 125/KH ngày …").
             d = next((d for d in cdates if sm.end() <= d.start <= sm.end() + 60 and (
-                (d.granularity == "day" and not re.search(r"[,.;]|(?<!\w)số(?!\w)",
-                                                          text[sm.end():d.start]))
+                (d.granularity == "day" and not self._f.signed_day_gap.search(
+                    text, sm.end(), d.start))
                 or (d.granularity == "year" and self._f.signed_year.fullmatch(
                     text, sm.end(), d.start) is not None))), None)
             parties: list[MeetingPartyHit] = []
