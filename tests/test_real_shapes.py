@@ -316,6 +316,13 @@ CASES = [
                            "Đại sứ quán Việt Nam"]},
         id="body-then-the-person-it-titles"),
     pytest.param(
+        "Dự lễ có Bộ trưởng Chủ nhiệm Ủy ban Dân tộc Sùng A Lử và Chủ tịch Ủy ban Biên giới "
+        "Quốc gia Đinh Văn Toản.",
+        {"people": ["Sùng A Lử", "Đinh Văn Toản"],
+         "titles": [["Sùng A Lử", "Chủ nhiệm"]],
+         "organizations": ["Ủy ban Dân tộc", "Ủy ban Biên giới Quốc gia"]},
+        id="body-named-by-a-field-then-the-person"),
+    pytest.param(
         "Hai bên có Công ty cổ phần Xuất nhập khẩu thương mại Hoàng Phát, Phân trạm kiểm soát "
         "xuất nhập cảnh Thiên Bảo, Đồn quản lý biên giới Điền Bồng, Trạm kiểm soát công an biên "
         "phòng Hà Khẩu, Ban Quản lý KKTCK Đồng Đăng - Lạng Sơn và Ban Chỉ huy BĐBP tỉnh Cao Bằng.",

@@ -392,6 +392,7 @@ class OrganizationRecognizer:
         lower_run = 0
         cap_field_end = -1  # where the last capitalized compound ("Quản lý") ended
         caps: list[tuple[int, int]] = []  # the capitalized words, for _person_after
+        lead_field: int | None = None  # a capitalized compound before them ("Dân tộc")
         while i < len(text):
             m = _CAP_WORD.match(text, i)
             compound = self._name_words.at(low, i)
@@ -399,6 +400,8 @@ class OrganizationRecognizer:
                 if text[i].isupper():
                     end, lower_run = compound[0], 0
                     cap_field_end = end
+                    if not caps:
+                        lead_field = end
                 elif lower_run >= 3:
                     break
                 elif lower_run == 0 and end is not None and end == cap_field_end \
@@ -457,8 +460,8 @@ class OrganizationRecognizer:
                 continue
             break
         # (company names are free: "Công ty TNHH Thương mại Hồng Hà Thịnh Phát")
-        return self._person_after(text, low, caps, end) if end is not None and not allow_lower \
-            else end
+        return self._person_after(text, low, caps, end, lead_field) \
+            if end is not None and not allow_lower else end
 
     def _after_name(self, text: str, s: int, last_org_end: int) -> bool:
         """A person's name and a comma right before ``s`` ("ông Ngô Nham, …"), not the end
@@ -483,13 +486,21 @@ class OrganizationRecognizer:
         place = self._places_after_word.at(low, p)
         return place is not None and text[p].isupper()
 
-    def _person_after(self, text: str, low: str, caps: list[tuple[int, int]], end: int) -> int:
+    def _person_after(self, text: str, low: str, caps: list[tuple[int, int]], end: int,
+                      lead_field: int | None = None) -> int:
         """A name running into the person named after it ("Phó Đồn trưởng Đồn Biên phòng
         Thanh Thủy Lê Văn Hùng"): a family name that starts the last two to four capitalized
         syllables, after at least one of the body's own, and is no known place ("… Lũng Cú Hà
         Giang"), begins the person; the body ends before it."""
         if len(caps) < 3 or caps[-1][1] != end:
             return end
+        if lead_field is not None and 3 <= len(caps) <= 4 and text[caps[0][0]:caps[0][1]] in \
+                self._surnames and self._plain_run(text, caps, 0) and \
+                self._places_after_word.at(low, caps[0][0]) is None and \
+                self._gate_names.at(low, caps[0][0]) is None:
+            # "Chủ nhiệm Ủy ban Dân tộc Giàng Seo Phử": the body's own name is a field
+            # compound ("Dân tộc"), so the whole run of syllables after it is the person.
+            return lead_field
         # Names of three syllables are the most common, then four, then two.
         order = sorted(range(1, len(caps) - 1), key=lambda k: {3: 0, 4: 1}.get(len(caps) - k, 2))
         for k in order:
@@ -498,7 +509,7 @@ class OrganizationRecognizer:
                 continue
             if k == 1 and len(caps) - k == 2:
                 continue  # "Đồn Biên phòng Vàng Ma Chải": a three-syllable post, no person
-            if any(text[caps[x][1]:caps[x + 1][0]] != " " for x in range(k, len(caps) - 1)):
+            if not self._plain_run(text, caps, k):
                 continue  # only a plain run of syllables is a name
             place = self._places_after_word.at(low, a)
             if place is not None and place[0] >= caps[-1][1]:
@@ -509,6 +520,10 @@ class OrganizationRecognizer:
                 continue  # "… cửa khẩu Ma Lù Thàng": the gate's name, not a person's
             return caps[k - 1][1]
         return end
+
+    @staticmethod
+    def _plain_run(text: str, caps: list[tuple[int, int]], k: int) -> bool:
+        return all(text[caps[x][1]:caps[x + 1][0]] == " " for x in range(k, len(caps) - 1))
 
     def _parent(self, text: str, low: str, pos: int) -> int:
         """Extend a department over the party or state body it belongs to: "Ban Tuyên giáo
