@@ -315,3 +315,38 @@ def test_the_guidance_a_province_thanks_is_no_party(process) -> None:  # type: i
         "và sự giúp đỡ của các bộ, tỉnh Điện Biên đã đạt nhiều kết quả."))
     names = {o for _, o in _parties(doc)}
     assert not any("Chính phủ" in n or "Trung ương Đảng" in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "party", "person", "role"), [
+    pytest.param(
+        "Theo báo cáo tại buổi làm việc, lượng khách qua lối mở Sóc Giang tăng 12%.\n"
+        "Phó Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn phát biểu tại buổi làm việc.",
+        "Ủy ban nhân dân tỉnh Hà Giang", "Nguyễn Văn Sơn", "lead",
+        id="speaks-at-a-meeting-only-referred-to"),
+    pytest.param(
+        "Tuần qua, Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường, đã chủ trì cuộc họp với các "
+        "sở, ngành về nâng cấp cửa khẩu Bản Vược.",
+        "Ủy ban nhân dân tỉnh Lào Cai", "Trịnh Xuân Trường", "chair",
+        id="chairs-a-meeting-after-a-comma"),
+    pytest.param(
+        "Các đại biểu đề nghị sớm hoàn thiện hồ sơ nâng cấp cửa khẩu.\n"
+        "Kết luận buổi làm việc, đồng chí Lò Văn Cương - Phó Chủ tịch UBND tỉnh, Trưởng Ban "
+        "Chỉ đạo cửa khẩu tỉnh yêu cầu Sở Ngoại vụ có công hàm gửi phía bạn; Văn phòng UBND "
+        "tỉnh tổng hợp hồ sơ.",
+        "Ban Chỉ đạo cửa khẩu tỉnh", "Lò Văn Cương", "chair",
+        id="concludes-and-instructs-others"),
+])
+def test_a_person_at_a_meeting_only_referred_to_gives_it(  # type: ignore[no-untyped-def]
+        process, text: str, party: str, person: str, role: str) -> None:
+    doc = _run(process, text)
+    assert len(doc.meetings) == 1
+    m = doc.meetings[0]
+    assert [(p.side, p.organization) for p in m.parties] == [("VN", party)]
+    assert [(q.name, q.role) for q in m.people] == [(person, role)]
+
+
+def test_a_speaker_at_a_meeting_already_reported_opens_no_other(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 3/4/2025, Sở Ngoại vụ tỉnh Lạng Sơn làm việc với Văn phòng Ngoại sự Quảng Tây.\n"
+        "Giám đốc Sở Ngoại vụ Hoàng Thị Hà phát biểu tại buổi làm việc."))
+    assert len(doc.meetings) == 1

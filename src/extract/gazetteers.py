@@ -373,6 +373,8 @@ class FrameWords(_Data):
     at_meeting_speech: list[str] = Field(min_length=1)
     at_meeting: list[str] = Field(min_length=1)
     meeting_noun: list[str] = Field(min_length=1)
+    person_at_verb: list[str] = Field(min_length=1)
+    person_at_aux: list[str] = Field(min_length=1)
     honorific: list[str] = Field(min_length=1)
     venue: list[str] = Field(min_length=1)
     not_venue: list[str] = Field(min_length=1)

@@ -132,6 +132,16 @@ class _Frames:
         self.at_meeting = re.compile(rf"[ \t]*(?P<spoke>(?:{c(f.at_meeting_speech)})[ \t]+)?"
                                      rf"(?:{c(f.at_meeting)})[ \t]+"
                                      rf"(?:(?:{w(f.meeting_noun)})[ \t]+)?$")
+        # From a person to the meeting they speak at, chair or conclude ("… Hoàng Văn A
+        # phát biểu tại buổi làm việc", "…, đã chủ trì cuộc họp"); a clause opening on it
+        # ("Kết luận buổi làm việc, đồng chí B …").
+        self.person_at = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{w(f.person_at_aux)})[ \t]+)?"
+                                    rf"(?:{w(f.person_at_verb)})[ \t]+"
+                                    rf"(?:(?:{w(f.at_meeting)})[ \t]+)?"
+                                    rf"(?:(?:{w(f.meeting_noun)})[ \t]+)?$")
+        self.concluding = re.compile(rf"[ \t]*(?:{c(f.person_at_verb)})[ \t]+"
+                                     rf"(?:(?:{w(f.at_meeting)})[ \t]+)?"
+                                     rf"(?:(?:{w(f.meeting_noun)})[ \t]+)?$")
         self.honorific = rf"(?:(?:{c(f.honorific)})[ \t]+)?"
         self.place = re.compile(
             rf"(?<!\w)(?:{c(f.venue)})[ \t]+(?!(?:{w(f.not_venue)})\b)"
@@ -437,6 +447,7 @@ class MeetingRecognizer:
             before: list[tuple[tuple[int, int], tuple[int, int], list[OrgHit],
                                list[PersonHit]]] = []
             at = self._f.at_meeting.match(text, cs, ctrigs[0][0]) if ctrigs else None
+            main_role: str | None = None
             if main is None and at is not None and (not at.group("spoke") or cdates) and (
                     current is None or not any(x.parties or x.offices or x.people
                                                for x in meetings[current][1])):
@@ -450,6 +461,25 @@ class MeetingRecognizer:
                 if corgs or cpeople or before:
                     main = ctrigs[0]
                     m.referred = True
+            if main is None and ctrigs and cpeople and (
+                    current is None or not any(x.parties or x.offices or x.people
+                                               for x in meetings[current][1])):
+                # "Chủ tịch UBND tỉnh A Hoàng Văn B phát biểu tại buổi làm việc", "Kết luận
+                # buổi làm việc, đồng chí C, Phó Chủ tịch UBND tỉnh, …": in an excerpt that
+                # reports no meeting before, the person leads the meeting referred to.
+                t0 = ctrigs[0][0]
+                by = [p for p in cpeople if p.end <= t0
+                      and self._f.person_at.fullmatch(text, p.end, t0)]
+                if by:
+                    corgs = [o for o in corgs if o.start >= by[0].start]
+                elif self._f.concluding.fullmatch(text, cs, t0):
+                    # The bodies after the one who concludes are those he instructs.
+                    by, corgs, main_role = [p for p in cpeople if p.start >= ctrigs[0][1]][:1], \
+                        [], "chair"
+                if by:
+                    main = ctrigs[0]
+                    m.referred = True
+                    cpeople = by[:1]
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
@@ -464,7 +494,7 @@ class MeetingRecognizer:
                 nxt = next((t[0] for t in ctrigs if t[0] > main[0]), ce)
                 m.place = self._place(text, (cs, nxt))
                 self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
-                                   event=True)
+                                   event=True, role=main_role)
                 if leader is not None and self._delegation_subject(text, m, corgs, cpeople):
                     # "Đoàn cũng làm việc với …": the delegation led by the last leader named;
                     # the body it represents is the leader's office, the host of this
@@ -555,8 +585,10 @@ class MeetingRecognizer:
                 listing = sent if frame and (m.people or m.parties or corgs) and (
                     listing == sent or self._lists(text, cs, ce)) else None
             if main is not None:
-                listing = sent if (m.people or m.parties) and self._lists(text, cs, ce) \
-                    else None
+                # What the one who concludes asks of others ("yêu cầu Sở A có công hàm …;
+                # Văn phòng B …") lists no participants.
+                listing = sent if (m.people or m.parties) and main_role is None and \
+                    self._lists(text, cs, ce) else None
             if leader is not None and (cpeople or corgs) and \
                     self._companion.search(text, sent[0], ce):
                 # "Cùng đi có bà A", "Ông B … tháp tùng đoàn", "Cùng tham gia đoàn có …;
