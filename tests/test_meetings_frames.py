@@ -350,3 +350,25 @@ def test_a_speaker_at_a_meeting_already_reported_opens_no_other(process) -> None
         "Ngày 3/4/2025, Sở Ngoại vụ tỉnh Lạng Sơn làm việc với Văn phòng Ngoại sự Quảng Tây.\n"
         "Giám đốc Sở Ngoại vụ Hoàng Thị Hà phát biểu tại buổi làm việc."))
     assert len(doc.meetings) == 1
+
+
+def test_a_title_said_again_in_a_caption_is_still_an_office(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 12/3/2025, đồng chí Vy Văn Thành, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Cao Bằng "
+        "tiếp Đoàn công tác của Tổng Lãnh sự quán Trung Quốc tại Hải Phòng do ông Lý Minh, "
+        "Tổng Lãnh sự làm trưởng đoàn.\n"
+        "Đồng chí Vy Văn Thành, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Cao Bằng tặng quà lưu "
+        "niệm cho Tổng Lãnh sự Lý Minh"))
+    vn = {o for side, o in _parties(doc) if side == "VN"}
+    assert vn == {"Ủy ban nhân dân tỉnh Cao Bằng"}
+    # The record still lists each title once, where first stated.
+    assert len([h for h in doc.titles if h.person == "Vy Văn Thành"]) == 2
+    assert len([h for h in doc.title_mentions if h.person == "Vy Văn Thành"]) == 4
+
+
+def test_the_host_of_the_guests_own_side_is_a_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 9/7/2024, tại cửa khẩu Quốc tế Lào Cai, đồng chí Hoàng Quốc Khánh, Phó Chủ tịch "
+        "UBND tỉnh Lào Cai tiễn Đoàn công tác của Bộ Công Thương do Thứ trưởng Phan Thị Thắng "
+        "làm trưởng đoàn sang làm việc tại Côn Minh, Trung Quốc."))
+    assert _parties(doc) >= {("VN", "Ủy ban nhân dân tỉnh Lào Cai"), ("VN", "Bộ Công Thương")}

@@ -158,6 +158,9 @@ class Document:
     orgs: list[OrgHit] = field(default_factory=list)
     people: list[PersonHit] = field(default_factory=list)
     titles: list[TitleHit] = field(default_factory=list)
+    # Every place a title is stated, repeats included ("titles" keeps each position once,
+    # where first stated): a body inside a title said again is still the person's office.
+    title_mentions: list[TitleHit] = field(default_factory=list)
     gates: list[GateHit] = field(default_factory=list)
     markers: list[MarkerHit] = field(default_factory=list)
     meetings: list[MeetingHit] = field(default_factory=list)

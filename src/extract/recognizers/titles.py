@@ -96,14 +96,18 @@ class TitleRecognizer:
         # One entry per position stated: the same title said again is not a new one.
         seen: set[tuple[str, str, str | None]] = set()
 
+        mentions: list[TitleHit] = []
+
         def add(person: PersonHit, p: _Phrase, conf: float) -> None:
             key = (person.name, p.title, p.organization.name if p.organization else None)
+            hit = TitleHit(start=p.start, end=p.end, person=person.name, title=p.title,
+                           organization=p.organization.name if p.organization else None,
+                           confidence=conf)
+            mentions.append(hit)
             if key in seen:
                 return
             seen.add(key)
-            out.append(TitleHit(start=p.start, end=p.end, person=person.name, title=p.title,
-                                organization=p.organization.name if p.organization else None,
-                                confidence=conf))
+            out.append(hit)
 
         starts = {p.start for p in doc.people}
         person_spans = sorted((p.start, p.end) for p in doc.people)
@@ -197,6 +201,10 @@ class TitleRecognizer:
         out.extend(self._delegation_heads(doc, seen, out))
         out.sort(key=lambda h: (h.start, h.person))
         doc.titles = out
+        again = {(h.start, h.end, h.person, h.title) for h in out}
+        doc.title_mentions = sorted(out + [h for h in mentions if (h.start, h.end, h.person,
+                                                                   h.title) not in again],
+                                    key=lambda h: (h.start, h.person))
 
     def _phrases(self, text: str, orgs: list[OrgHit], names: set[int]) -> list[_Phrase]:
         out: list[_Phrase] = []

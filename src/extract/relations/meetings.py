@@ -187,6 +187,9 @@ class _Mention:
     offices: list[MeetingPartyHit] = field(default_factory=list)  # leaders' head offices
     # Of those, the offices of people who only attend (not lead, chair or host).
     attended: list[MeetingPartyHit] = field(default_factory=list)
+    # Of those, the offices of the people who host it (the report's subject, before its
+    # trigger: "Phó Chủ tịch UBND tỉnh A Đoàn B tiễn Đoàn công tác của Bộ Ngoại giao").
+    hosting: list[MeetingPartyHit] = field(default_factory=list)
     # Opened by a reference ("Tại hội đàm, …"): the text dates it only in its own clause.
     referred: bool = False
     # The event a reported meeting takes place within, or an earlier one ("Trước đó, …"):
@@ -205,7 +208,7 @@ class _Index:
         for o in self.orgs:
             self.by_name.setdefault(o.name, o)
         self.titles: dict[str, list[TitleHit]] = {}
-        for h in sorted(doc.titles, key=lambda h: h.start):
+        for h in sorted(doc.title_mentions or doc.titles, key=lambda h: h.start):
             self.titles.setdefault(h.person, []).append(h)
         self.stated: dict[str, set[str]] = {}
         for q in doc.people:
@@ -350,7 +353,7 @@ class MeetingRecognizer:
         org_starts = [o.start for o in orgs]
         people = sorted(doc.people, key=lambda p: p.start)
         people_starts = [p.start for p in people]
-        titles = sorted(doc.titles, key=lambda h: h.start)
+        titles = sorted(doc.title_mentions or doc.titles, key=lambda h: h.start)
         ix = _Index(doc)
         # A body named inside a person's title ("Ủy viên Trung ương Đảng", "Phó Chủ tịch
         # UBND tỉnh") is their office, not a party by itself.
@@ -1186,6 +1189,8 @@ class MeetingRecognizer:
                         role=None, confidence=0.8))
                     if prole == "attend":
                         m.attended.append(m.offices[-1])
+                    elif subject and prole in ("lead", "chair"):
+                        m.hosting.append(m.offices[-1])
 
     def _person_side(self, text: str, clause: tuple[int, int], p: PersonHit,
                      office: str | None, ix: _Index, leads: bool) -> str | None:
@@ -1378,6 +1383,12 @@ class MeetingRecognizer:
                 if any(p is q for q in m.attended):
                     continue
                 if p.side not in sides or (primary and p.side in leaders and p.side not in own):
+                    parties.setdefault((p.organization, p.side), p)
+                elif primary and any(p is q for q in m.hosting) and not any(
+                        x.role == "host" for x in parties.values()):
+                    # A host of the guests' own side ("lãnh đạo tỉnh tiễn Đoàn công tác của
+                    # Bộ Ngoại giao"): only the guests are named as bodies, the host's
+                    # office is the other party.
                     parties.setdefault((p.organization, p.side), p)
         # An attendee's office speaks for a side only when nothing else does: "Tham dự có
         # ông A, Giám đốc Sở Công Thương; đại diện các sở: Ngoại vụ, …" lists the bodies
