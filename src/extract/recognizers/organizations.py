@@ -116,6 +116,9 @@ class OrganizationRecognizer:
         self._plural_locality = re.compile(
             rf"[ \t]+(?:{alternation(t.plural_locality)}|\d{{1,2}})[ \t]+")
         self._plural_unnamed = re.compile(rf"[ \t]+(?:{alternation(t.plural_unnamed)})[ \t]+")
+        self._bracket_before = re.compile(
+            rf"(?:[ \t]*,[ \t]*(?P<level>{alternation(t.generic_locality)}))?"
+            rf"(?:[ \t]+(?:{alternation(t.bracket_list_before)}))?[ \t]*\([ \t]*")
         known = sorted(set(places.vn_province + places.cn_region + places.cn_locality),
                        key=len, reverse=True)
         pl = f"(?:{alternation(known)})"
@@ -671,6 +674,9 @@ class OrganizationRecognizer:
         """One head over a list of names: "các Đồn Biên phòng Bản Vược, A Mú Sung và Y Tý",
         "Các Chi cục Hải quan cửa khẩu: Tân Thanh, Chi Ma", "UBND các tỉnh Quảng Ninh,
         Lạng Sơn" — each name is a body of its own."""
+        bracketed = self._bracket_list(text, low, s, e, head)
+        if bracketed:
+            return bracketed
         plural = self._plural_before.search(low, max(0, s - 12), s) is not None
         bare = not plural and head.lists and _LIST_SEP.match(text, end) is not None
         if plural or bare:
@@ -722,6 +728,33 @@ class OrganizationRecognizer:
             out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0,
                                  listed=True))
         return out
+
+    def _bracket_list(self, text: str, low: str, s: int, e: int, head: _Head) -> list[OrgHit]:
+        """"4 Cục Hải quan các tỉnh, thành phố của Việt Nam (Lào Cai, Điện Biên, Hà Giang và
+        Hải Phòng)", "UBND các huyện (Bát Xát, Mường Khương)": one body per place in the
+        brackets, named by the head and the place (and the level when only one is named)."""
+        stem_end = e
+        dept = self._depts.at(low, skip_spaces(text, e))
+        if head.tail == "dept" and dept is not None:
+            stem_end = dept[0]
+        m = self._plural_locality.match(text, stem_end)
+        word = self._locality_words.at(low, m.end()) if m else None
+        if m is None or word is None or word[1][0] not in self._generic:
+            return []
+        bracket = self._bracket_before.match(text, word[0])
+        if bracket is None:
+            return []
+        items = self._list_items(text, low, bracket.end())
+        close = skip_spaces(text, items[-1][1]) if items else -1
+        if len(items) < 2 or text[close:close + 1] != ")":
+            return []
+        # "các tỉnh, thành phố (…)": the places' levels differ, so none is named.
+        stem = text[s:stem_end] if bracket.group("level") else \
+            f"{text[s:stem_end]} {text[m.end():word[0]]}"
+        return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
+                          name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0,
+                          listed=True)
+                for i, (a, b) in enumerate(items)]
 
     def _list_items(self, text: str, low: str, pos: int,
                     bare_posts: bool = False) -> list[tuple[int, int]]:
