@@ -234,6 +234,12 @@ class OrganizationRecognizer:
                     low, skip_spaces(text, e)) is not None:
                 continue  # "Chi nhánh Tổng công ty …": the company is the body named
             end, dept_found = self._tail(text, low, e, head)
+            if end is None or end == e:
+                listed = self._colon_list(text, low, s, e, head)
+                if listed:
+                    hits.extend(listed)
+                    taken_until = listed[-1].end
+                    continue
             if end is None:
                 continue
             # "Nhóm công tác liên hợp giữa các tỉnh Hà Giang, Lào Cai (Việt Nam) và tỉnh Vân
@@ -728,6 +734,23 @@ class OrganizationRecognizer:
             out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0,
                                  listed=True))
         return out
+
+    def _colon_list(self, text: str, low: str, s: int, e: int, head: _Head) -> list[OrgHit]:
+        """"4 đồn biên phòng: Tả Gia Khâu, Si Ma Cai (…)", "các Đồn Biên phòng: A, B": a
+        plural head, a colon, then the names: one body per name (written in lower case
+        too, the list being the bodies' names)."""
+        if head.tail != "name" or self._plural_before.search(low, max(0, s - 12), s) is None:
+            return []
+        colon = _COLON_LIST.match(text, e)
+        if colon is None:
+            return []
+        items = self._list_items(text, low, colon.end())
+        if len(items) < 2:
+            return []
+        return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
+                          name=self.canonical(f"{head.text} {text[a:b]}"), partial=i > 0,
+                          listed=True)
+                for i, (a, b) in enumerate(items)]
 
     def _bracket_list(self, text: str, low: str, s: int, e: int, head: _Head) -> list[OrgHit]:
         """"4 Cục Hải quan các tỉnh, thành phố của Việt Nam (Lào Cai, Điện Biên, Hà Giang và
