@@ -372,3 +372,10 @@ def test_the_host_of_the_guests_own_side_is_a_party(process) -> None:  # type: i
         "UBND tỉnh Lào Cai tiễn Đoàn công tác của Bộ Công Thương do Thứ trưởng Phan Thị Thắng "
         "làm trưởng đoàn sang làm việc tại Côn Minh, Trung Quốc."))
     assert _parties(doc) >= {("VN", "Ủy ban nhân dân tỉnh Lào Cai"), ("VN", "Bộ Công Thương")}
+
+
+def test_a_delegation_of_an_embassy_takes_its_country_not_its_hosts(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 14/3/2025, Chủ tịch UBND tỉnh Hà Giang tiếp Đoàn công tác của Đại sứ quán Trung "
+        "Quốc tại Việt Nam do ông Lưu Văn Bình, Tham tán Công sứ làm Trưởng đoàn."))
+    assert ("CN", "Lưu Văn Bình") in _people(doc)

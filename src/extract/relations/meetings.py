@@ -1210,10 +1210,13 @@ class MeetingRecognizer:
             for d in self._delegation.finditer(text, clause[0], p.start):
                 found = d
             if found is not None:
-                seg_text = text[found.end():p.start]
-                for name, side in self._side_of.items():
-                    if len(name) > 3 and name in fold_key(seg_text):
-                        return side
+                # The first place named ("Đoàn công tác của Đại sứ quán Trung Quốc tại Việt
+                # Nam do ông A": the embassy's country, not its host's), else the body's.
+                seg_text = fold_key(text[found.end():p.start])
+                placed = sorted((seg_text.find(name), side) for name, side in self._side_of.items()
+                                if len(name) > 3 and name in seg_text)
+                if placed:
+                    return placed[0][1]
                 for o in ix.orgs_in(found.end(), p.start):
                     if o.side in ("VN", "CN"):
                         return o.side
