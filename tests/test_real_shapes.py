@@ -323,6 +323,12 @@ CASES = [
          "organizations": ["Ủy ban Dân tộc", "Ủy ban Biên giới Quốc gia"]},
         id="body-named-by-a-field-then-the-person"),
     pytest.param(
+        "Đoàn đại biểu Trạm kiểm soát biên phòng Đông Hưng do đồng chí Cảnh đốc cấp 1, Đường "
+        "Chí Cường, làm Trưởng đoàn.",
+        {"people": ["Đường Chí Cường"],
+         "titles": [["Đường Chí Cường", "Trưởng đoàn"]]},
+        id="police-rank-set-off-by-a-comma"),
+    pytest.param(
         "Hai bên có Công ty cổ phần Xuất nhập khẩu thương mại Hoàng Phát, Phân trạm kiểm soát "
         "xuất nhập cảnh Thiên Bảo, Đồn quản lý biên giới Điền Bồng, Trạm kiểm soát công an biên "
         "phòng Hà Khẩu, Ban Quản lý KKTCK Đồng Đăng - Lạng Sơn và Ban Chỉ huy BĐBP tỉnh Cao Bằng.",

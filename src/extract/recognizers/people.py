@@ -57,7 +57,9 @@ class PeopleRecognizer:
         hon = "|".join(re.escape(h) for h in sorted(set(t.honorific), key=len, reverse=True))
         self._hon_before = re.compile(rf"(?:^|[^\w])(?:{hon})[ \t]+$", re.IGNORECASE)
         rank = alternation(titles.rank + [r[:1].lower() + r[1:] for r in titles.rank])
-        self._rank_before = re.compile(rf"(?:{rank})[ \t]+$")
+        # "do đồng chí Cảnh giám cấp 3, Đường Kiến Bình, làm Trưởng đoàn": a rank set off
+        # by a comma still stands before the name.
+        self._rank_before = re.compile(rf"(?:{rank})[ \t]*,?[ \t]+$")
         ctx = "|".join(re.escape(p) for p in sorted(t.place_context, key=len, reverse=True))
         self._place_before = re.compile(rf"(?:^|[^\w])(?:{ctx})[ \t]+$")
         head = "|".join(re.escape(h) for h in sorted(titles.head, key=len, reverse=True))
