@@ -379,3 +379,19 @@ def test_a_delegation_of_an_embassy_takes_its_country_not_its_hosts(process) -> 
         "Sáng 14/3/2025, Chủ tịch UBND tỉnh Hà Giang tiếp Đoàn công tác của Đại sứ quán Trung "
         "Quốc tại Việt Nam do ông Lưu Văn Bình, Tham tán Công sứ làm Trưởng đoàn."))
     assert ("CN", "Lưu Văn Bình") in _people(doc)
+
+
+def test_a_head_titled_by_a_place_has_its_government_as_office(process) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sáng 5/9/2024, tại thành phố Lào Cai, Chủ tịch UBND tỉnh Lào Cai Nguyễn Văn A đã có "
+        "buổi hội đàm với ông Vương Đức, Huyện trưởng huyện Hà Khẩu (Trung Quốc).\n"
+        "Năm 2023, UBND tỉnh Lào Cai và Chính quyền nhân dân huyện Hà Khẩu đã ký biên bản "
+        "ghi nhớ.")
+    doc = _run(process, text)
+    talks = [m for m in doc.meetings if m.date == "2024-09-05"]
+    assert talks
+    cn = {p.organization for p in talks[0].parties if p.side == "CN"}
+    assert cn and all("Hà Khẩu" in o for o in cn)
+    # With the government never named, there is no body to ground the office on.
+    bare = _run(process, text.split("\n")[0])
+    assert not any(p.side == "CN" for m in bare.meetings for p in m.parties)

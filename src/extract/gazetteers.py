@@ -428,6 +428,8 @@ class MeetingsTable(_Data):
     leader_head: list[str] = Field(default_factory=list)
     # Words of the frames (see the table's comments).
     membership_role: list[str] = Field(min_length=1)
+    government_head: list[str] = Field(min_length=1)
+    government_body: list[str] = Field(min_length=1)
     member_of: list[str] = Field(min_length=1)
     branch_of: list[str] = Field(min_length=1)
     met_person_gap: list[str] = Field(min_length=1)

@@ -202,6 +202,7 @@ class _Index:
     thousands of mentions: a scan per person would make the stage quadratic)."""
 
     def __init__(self, doc: Document) -> None:
+        self.text = doc.text
         self.orgs = sorted(doc.orgs, key=lambda o: o.start)
         self.org_starts = [o.start for o in self.orgs]
         self.by_name: dict[str, OrgHit] = {}
@@ -240,6 +241,8 @@ class MeetingRecognizer:
         t: gazetteers.MeetingsTable = gazetteers.load("meetings")
         self._f = _Frames(t.frame)
         self._membership = tuple(t.membership_role)
+        self._government_head = tuple(fold_key(w) for w in t.government_head)
+        self._government_body = tuple(fold_key(w) for w in t.government_body)
         self._member_of = tuple(t.member_of)
         self._since = re.compile(rf"(?<!\w)(?:{alternation(t.since_word)})(?!\w)", re.IGNORECASE)
         self._regarding = re.compile(rf"(?<!\w)(?:{alternation(t.regarding_word)})(?!\w)",
@@ -1081,7 +1084,28 @@ class MeetingRecognizer:
                     and not fold_key(h.title).startswith(self._membership)]
 
         offices = heads(here) or heads(mine)
-        return (offices[-1].organization if offices else None), title
+        if not offices:
+            return self._government_of(here or mine, ix), title
+        return offices[-1].organization, title
+
+    def _government_of(self, hs: list[TitleHit], ix: _Index) -> str | None:
+        """"Châu trưởng châu Hồng Hà": the place's people's government, when the article
+        names it, is the office of a head titled by the place alone."""
+        for h in hs:
+            head = fold_key(h.title)
+            head = head[4:] if head.startswith("pho ") else head
+            if h.organization is not None or not head.startswith(self._government_head):
+                continue
+            stop = _CLAUSE_END_OR_COMMA.search(ix.text, h.end, min(len(ix.text), h.end + 40))
+            place = self._place_name.search(ix.text, h.start, stop.start() if stop else h.end)
+            if place is None:
+                continue
+            where = fold_key(place.group())
+            for name in ix.by_name:
+                key = fold_key(name)
+                if key.startswith(self._government_body) and key.endswith(where):
+                    return name
+        return None
 
     def _leads(self, text: str, cs: int, p: PersonHit) -> bool:
         """``p`` leads a delegation: "do (ông) A … làm trưởng đoàn", "Trưởng đoàn đại biểu
