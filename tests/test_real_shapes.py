@@ -25,6 +25,18 @@ CASES = [
         {"published": "2025-10-14", "authors": [], "dates": ["2025-10-14", "2025-10-13"]},
         id="scraper-date-field-glued-to-caption"),
     pytest.param(
+        "ClockThứ Năm, 14/03/2019 10:05\n\nLào Cai đón đoàn đại biểu châu Hồng Hà\n\n"
+        "Chiều 13/3, UBND tỉnh Lào Cai tiếp Đoàn đại biểu Chính phủ nhân dân châu Hồng Hà.",
+        {"published": "2019-03-14T10:05", "dates": ["2019-03-14", "2019-03-13"]},
+        id="icon-name-glued-to-the-byline-date"),
+    pytest.param(
+        "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ GIANG\n  • Hà Giang hội đàm với châu Văn Sơn\n"
+        "  • Thời gian đăng: 12/05/2022 09:31:10 AM - Lượt đọc: 1240\n"
+        "  • Sáng nay (12/5), tại thành phố Hà Giang, Sở Ngoại vụ tỉnh Hà Giang đã hội đàm với "
+        "Văn phòng Ngoại sự châu Văn Sơn.",
+        {"published": "2022-05-12T09:31", "dates": ["2022-05-12"]},
+        id="bulleted-posting-time-with-counter"),
+    pytest.param(
         "Lạng Sơn: Hội đàm định kỳ giữa các đồn biên phòng hai bên\n"
         "Hoàng Thu Trang - 16:19, 29/11/2023\n"
         "Chiều 28/11, tại Cửa khẩu quốc tế Hữu Nghị, hai bên đã tổ chức hội đàm định kỳ về "

@@ -156,6 +156,7 @@ def _title_case(name: str) -> str:
 
 _DIGIT = re.compile(r"\d")
 # Fields of a metadata line; " - " too ("Tên Tác Giả - 16:19, 29/11/2023").
+_BULLET = re.compile(r"[ \t]*[•·*▪►][ \t]*")
 _META_SPLIT = re.compile(r"\s*\|\s*|\s{2,}|\s+[·•]\s+|\s+-\s+")
 
 
@@ -197,6 +198,8 @@ class MetaParser:
             "|".join(f"(?:{p})" for p in furniture.meta_trailer) or "(?!)", re.IGNORECASE)
         self._meta_label = re.compile(
             rf"(?:{alternation(furniture.meta_label)})\s*:", re.IGNORECASE)
+        self._icon = re.compile(rf"[ \t]*(?:{alternation(furniture.icon_word)})(?=[{UPPER}\d])") \
+            if furniture.icon_word else None
 
     def opening(self, line: str) -> int | None:
         """Length of a scraper's metadata date field opening ``line``, if there is one."""
@@ -206,6 +209,14 @@ class MetaParser:
     def parse(self, line: str) -> MetaLine | None:
         if not line.strip() or len(line) > 200 or (":" not in line and not _DIGIT.search(line)):
             return None  # a metadata line has a date or a labelled field
+        # An icon's name glued before it, a list bullet: blanked in place, so that the
+        # fields keep their offsets in the line.
+        icon = self._icon.match(line) if self._icon is not None else None
+        if icon is not None:
+            line = " " * icon.end() + line[icon.end():]
+        bullet = _BULLET.match(line)
+        if bullet is not None:
+            line = " " * bullet.end() + line[bullet.end():]
         glued = self._date_then(line)
         if glued is not None:
             return glued

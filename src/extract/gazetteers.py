@@ -311,6 +311,8 @@ class FurnitureTable(_Data):
     opening_label: list[str] = Field(default_factory=list)
     # What may follow the date on a metadata line without a separator ("99 lượt xem").
     meta_trailer: list[str] = Field(default_factory=list)
+    # A page's icon name left glued before a metadata line ("ClockThứ Ba, 11/09/2018").
+    icon_word: list[str] = Field(default_factory=list)
     # Bylines: words that open a line that only looks like a byline ("Theo TTXVN"), words
     # of outlets' names (never of a person's), heads of an author's unit after a dash
     # ("Hoàng Hà Vy - Phòng Quản lý doanh nghiệp"), and outlets after a dash ("- Báo X").
