@@ -395,3 +395,25 @@ def test_a_head_titled_by_a_place_has_its_government_as_office(process) -> None:
     # With the government never named, there is no body to ground the office on.
     bare = _run(process, text.split("\n")[0])
     assert not any(p.side == "CN" for m in bare.meetings for p in m.parties)
+
+
+def test_a_handover_of_a_counted_group_is_a_meeting(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 14/8/2024 tại Cửa khẩu quốc tế Tà Lùng, Phòng Quản lý xuất nhập cảnh Công an tỉnh "
+        "Cao Bằng đã phối hợp với Đồn Biên phòng cửa khẩu quốc tế Tà Lùng tiến hành thủ tục "
+        "trao trả 12 người mang quốc tịch Trung Quốc cho Trạm Kiểm soát biên phòng Thủy Khẩu."))
+    assert [m.date for m in doc.meetings] == ["2024-08-14"]
+    assert any(side == "CN" and "Thủy Khẩu" in o for side, o in _parties(doc))
+
+
+def test_a_handover_reported_as_just_done_takes_no_report_date(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 9/10/2024, Công an tỉnh Lạng Sơn cho biết, đơn vị vừa phối hợp với Đồn Biên "
+        "phòng cửa khẩu quốc tế Hữu Nghị bàn giao 3 đối tượng truy nã cho Cục Công an thành phố "
+        "Bằng Tường."))
+    assert doc.meetings and all(m.date is None for m in doc.meetings)
+    # Said of the day itself, the date is the handover's.
+    dated = _run(process, (
+        "Ngày 9/10/2024, Công an tỉnh Lạng Sơn phối hợp với Đồn Biên phòng cửa khẩu quốc tế "
+        "Hữu Nghị bàn giao 3 đối tượng truy nã cho Cục Công an thành phố Bằng Tường."))
+    assert [m.date for m in dated.meetings] == ["2024-10-09"]

@@ -345,6 +345,9 @@ class MeetingTrigger(_Data):
     kind: MeetingKindName
     examples: list[str] = Field(min_length=1)
     negatives: list[str] = Field(default_factory=list)
+    # A count right after the word is what is handed over ("trao trả 18 người"), not a
+    # count of meetings or of visitors received ("đón hơn 2.000 lượt khách").
+    counts_object: bool = False
 
 
 class FrameWords(_Data):
@@ -378,6 +381,8 @@ class FrameWords(_Data):
     meeting_noun: list[str] = Field(min_length=1)
     person_at_verb: list[str] = Field(min_length=1)
     person_at_aux: list[str] = Field(min_length=1)
+    report_verb: list[str] = Field(min_length=1)
+    just_done: list[str] = Field(min_length=1)
     honorific: list[str] = Field(min_length=1)
     venue: list[str] = Field(min_length=1)
     not_venue: list[str] = Field(min_length=1)

@@ -142,6 +142,10 @@ class _Frames:
         self.concluding = re.compile(rf"[ \t]*(?:{c(f.person_at_verb)})[ \t]+"
                                      rf"(?:(?:{w(f.at_meeting)})[ \t]+)?"
                                      rf"(?:(?:{w(f.meeting_noun)})[ \t]+)?$")
+        # A report of a meeting just held: the verb of reporting, then "vừa" before the
+        # trigger ("… cho biết, lực lượng chức năng vừa tiến hành trao trả").
+        self.reported_just = re.compile(rf"(?<!\w)(?:{w(f.report_verb)})(?!\w)"
+                                        rf"[^.;]*?(?<!\w)(?:{w(f.just_done)})(?!\w)")
         self.honorific = rf"(?:(?:{c(f.honorific)})[ \t]+)?"
         self.place = re.compile(
             rf"(?<!\w)(?:{c(f.venue)})[ \t]+(?!(?:{w(f.not_venue)})\b)"
@@ -181,6 +185,8 @@ class _Mention:
     kind: str | None = None
     triggers: list[tuple[int, int]] = field(default_factory=list)
     date: str | None = None
+    # Said to be "just" held in a report dated by the report's day: no date of its own.
+    undated: bool = False
     place: tuple[int, int] | None = None
     parties: list[MeetingPartyHit] = field(default_factory=list)
     people: list[MeetingPersonHit] = field(default_factory=list)
@@ -254,6 +260,7 @@ class MeetingRecognizer:
         gates: gazetteers.GatesTable = gazetteers.load("gates")
         self._kind = {tr.text.lower(): tr.kind for tr in t.trigger}
         self._entry = {tr.text.lower(): tr.text for tr in t.trigger}
+        self._counts_object = {tr.text.lower() for tr in t.trigger if tr.counts_object}
         self._triggers: PhraseMatcher[str | None] = PhraseMatcher(
             [(tr.text, tr.text.lower()) for tr in t.trigger] + [(w, None) for w in t.not_trigger])
         self._reference = re.compile(
@@ -495,8 +502,14 @@ class MeetingRecognizer:
                     if not self._f.joined.fullmatch(text[m.triggers[-1][1]:s]):
                         break
                     m.triggers.append((s, e))
+                just = self._f.reported_just.search(text, cs, main[0])
+                if just is not None:
+                    # "Ngày 24-11, Công an tỉnh cho biết, … vừa trao trả …": the day is the
+                    # report's, not the handover's.
+                    cdates = [d for d in cdates if d.start >= just.end()]
                 m.date = self._clause_date(text, cdates,
                                            main[0], trig_starts)
+                m.undated = just is not None and m.date is None
                 nxt = next((t[0] for t in ctrigs if t[0] > main[0]), ce)
                 m.place = self._place(text, (cs, nxt))
                 self._participants(doc, text, m, corgs, cpeople, ix, titled_spans,
@@ -728,7 +741,7 @@ class MeetingRecognizer:
                 continue  # "Ban Chỉ đạo" is a body, not "chỉ đạo" (to direct)
             if any(p.end <= said.start() for p in cpeople):
                 return None  # "ông A khẳng định, … hai bên ký kết …": reported speech
-        if self._f.count.match(text, e):
+        if self._f.count.match(text, e) and word not in self._counts_object:
             return None  # "đón hơn 2.000 lượt khách", "ký kết 14 biên bản": a count
         if self._kind[word] == "signing" and self._f.signed_by.search(text, clause[0], s) and \
                 self._not_party.search(text, clause[0], s):
@@ -1389,7 +1402,7 @@ class MeetingRecognizer:
                 article_date: str | None) -> None:
         # A meeting first given its participants by a reference keeps no date it lacks.
         named = next((x for x in mentions if x.parties or x.offices or x.people), mentions[0])
-        if hit.date is None and not named.referred:
+        if hit.date is None and not named.referred and not named.undated:
             hit.date = lead_date or article_date
             hit.confidence = 0.7
         parties: dict[tuple[str, str | None], MeetingPartyHit] = {}
