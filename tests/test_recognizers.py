@@ -217,3 +217,12 @@ def test_span_index() -> None:
     assert [p for p in range(45) if idx.holds(p)] == [*range(0, 3), *range(10, 40)]
     assert idx.overlaps(5, 11) and not idx.overlaps(3, 10)
     assert idx.within(5, 16) == [(10, 20), (15, 40)]
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    pytest.param("Cục Công an TP.Đông Hưng", "Cục Công an thành phố Đông Hưng", id="dot-glued"),
+    pytest.param("UBND TP. Móng Cái", "Ủy ban nhân dân thành phố Móng Cái", id="dot-spaced"),
+])
+def test_a_short_form_with_its_dot_expands_with_one_space(surface: str, name: str) -> None:
+    from extract.recognizers.organizations import OrganizationRecognizer
+    assert OrganizationRecognizer().canonical(surface) == name

@@ -154,10 +154,13 @@ class OrganizationRecognizer:
         self._title_start = re.compile(rf"(?:{heads})(?![\w])")
         self._title_gap = re.compile(
             rf"[ \t]*,[ \t]*(?:(?:{alternation(titles.prefix)})[ \t]+)?(?:{heads})[ \t]+")
-        self._abbr = [
-            (re.compile(rf"(?<![\w&]){re.escape(a.short)}(?![\w&])"), a.long)
-            for a in sorted(t.abbreviation, key=lambda a: -len(a.short))
-        ]
+        self._abbr = []
+        for a in sorted(t.abbreviation, key=lambda a: -len(a.short)):
+            if a.short.endswith("."):
+                # "TP.Đông Hưng": a short form with its dot glued to the name it abbreviates.
+                self._abbr.append((re.compile(rf"(?<![\w&]){re.escape(a.short)}[ \t]*(?=\w)"),
+                                   a.long + " "))
+            self._abbr.append((re.compile(rf"(?<![\w&]){re.escape(a.short)}(?![\w&])"), a.long))
         self._regions = [
             (fold_key(alias), fold_key(group[0]))
             for group in t.region_alias for alias in sorted(group[1:], key=len, reverse=True)
