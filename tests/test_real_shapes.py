@@ -579,6 +579,12 @@ CASES = [
         {"titles": [["Lục Văn Khải", "Thiếu tá"], ["Lục Văn Khải", "Phó Đồn trưởng"]]},
         id="lowercase-rank-mid-sentence"),
     pytest.param(
+        "Cùng dự có Thứ trưởng Bộ Quốc phòng, Thượng tướng Hoàng Xuân Chiến và Tư lệnh Bộ đội "
+        "Biên phòng, Trung tướng Lê Đức Thái.",
+        {"titles": [["Hoàng Xuân Chiến", "Thứ trưởng"], ["Hoàng Xuân Chiến", "Thượng tướng"],
+                    ["Lê Đức Thái", "Tư lệnh"], ["Lê Đức Thái", "Trung tướng"]]},
+        id="title-comma-rank-name"),
+    pytest.param(
         "Bà Trương Lệ Mai, Thường vụ huyện ủy, Phó Huyện trưởng huyện Hà Khẩu phát biểu.",
         {"titles": [["Trương Lệ Mai", "Thường vụ"], ["Trương Lệ Mai", "Phó Huyện trưởng"]]},
         id="stacking-across-a-lowercase-standing-body"),

@@ -189,6 +189,14 @@ class TitleRecognizer:
                     r = self._rank_ending_at(text, k)
                     if r is not None and pos == person.start:
                         add(person, r, 0.9)
+                        # "Bộ trưởng Bộ Công an, Đại tướng Tô Lâm": the titles stacked
+                        # before the rank, a comma between.
+                        k = r.start
+                        while k > 0 and text[k - 1] in " \t":
+                            k -= 1
+                        if k > 0 and text[k - 1] == ",":
+                            pos = k - 1
+                            continue
                     break
                 add(person, before, 0.85)
                 k = before.start
