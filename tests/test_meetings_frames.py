@@ -417,3 +417,11 @@ def test_a_handover_reported_as_just_done_takes_no_report_date(process) -> None:
         "Ngày 9/10/2024, Công an tỉnh Lạng Sơn phối hợp với Đồn Biên phòng cửa khẩu quốc tế "
         "Hữu Nghị bàn giao 3 đối tượng truy nã cho Cục Công an thành phố Bằng Tường."))
     assert [m.date for m in dated.meetings] == ["2024-10-09"]
+
+
+def test_leaders_take_the_side_of_the_body_named_right_before_them(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 9/4/2025, Đồn Biên phòng Săm Pun, dưới sự chỉ huy của Thiếu tá Vàng Mí Sính, Đồn "
+        "trưởng, đã phối hợp với Trạm Kiểm soát biên phòng Điền Bồng (Trung Quốc), do Thượng "
+        "úy Lương Chí Hoa làm Trưởng đoàn, tuần tra song phương."))
+    assert {("VN", "Vàng Mí Sính"), ("CN", "Lương Chí Hoa")} <= _people(doc)

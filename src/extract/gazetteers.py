@@ -207,6 +207,7 @@ class OrganizationsTable(_Data):
     plural_locality: list[str] = Field(min_length=1)
     plural_unnamed: list[str] = Field(min_length=1)
     bracket_list_before: list[str] = Field(min_length=1)
+    parent_after_dash: list[str] = Field(min_length=1)
     examples: list[Example] = Field(default_factory=list)
     negatives: list[Example] = Field(default_factory=list)
 

@@ -36,6 +36,7 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no numbers
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
+_COUNTRY_AFTER = re.compile(r"[ \t]*\([ \t]*(Trung Quốc|Việt Nam)[ \t]*\)")
 _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
 _WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
 _GIUA = re.compile(r"[ \t]+giữa[ \t]")
@@ -116,6 +117,7 @@ class OrganizationRecognizer:
         self._plural_locality = re.compile(
             rf"[ \t]+(?:{alternation(t.plural_locality)}|\d{{1,2}})[ \t]+")
         self._plural_unnamed = re.compile(rf"[ \t]+(?:{alternation(t.plural_unnamed)})[ \t]+")
+        self._parent_after_dash = tuple(lower_same_length(w) for w in t.parent_after_dash)
         self._bracket_before = re.compile(
             rf"(?:[ \t]*,[ \t]*(?P<level>{alternation(t.generic_locality)}))?"
             rf"(?:[ \t]+(?:{alternation(t.bracket_list_before)}))?[ \t]*\([ \t]*")
@@ -313,7 +315,14 @@ class OrganizationRecognizer:
         hits.sort(key=lambda h: (h.start, h.end))
         self._resolve_back_references(hits)
         self._merge_short_forms(hits, text)
-        self._link(hits)
+        # "Trạm Kiểm soát biên phòng Điền Bồng (Trung Quốc)": a country set in brackets right
+        # after a body its table does not know states its side.
+        stated: dict[str, str] = {}
+        for h in hits:
+            c = _COUNTRY_AFTER.match(text, h.end)
+            if c is not None:
+                stated[h.key] = "CN" if c.group(1) == "Trung Quốc" else "VN"
+        self._link(hits, stated)
         doc.orgs = hits
 
     def _abroad(self, text: str, low: str, s: int, end: int) -> int:
@@ -459,7 +468,8 @@ class OrganizationRecognizer:
             nxt = _DASH_JOIN.match(text, i)
             if nxt and nxt.end() > i and _CAP_WORD.match(text, nxt.end()) and \
                     not self._title_start.match(text, nxt.end()) and \
-                    not self._named_head_at(low, nxt.end()):
+                    not self._named_head_at(low, nxt.end()) and \
+                    not low.startswith(self._parent_after_dash, nxt.end()):
                 # "Đồng Đăng - Lạng Sơn" goes on, and so do joint offices ("Văn phòng Đoàn
                 # ĐBQH – HĐND - UBND tỉnh"); "… Quảng Tây - Trưởng đoàn" is a role, "… Lạng
                 # Sơn - Chi nhánh Tổng công ty …" a named body of its own
@@ -1061,7 +1071,7 @@ class OrganizationRecognizer:
             key = key.replace(w, "")
         return key
 
-    def _link(self, hits: list[OrgHit]) -> None:
+    def _link(self, hits: list[OrgHit], stated: dict[str, str] | None = None) -> None:
         """Gazetteer id and side for each group; the longest surface names the group."""
         by_key: dict[str, list[OrgHit]] = {}
         for h in hits:
@@ -1084,7 +1094,7 @@ class OrganizationRecognizer:
             elif any(h.joint for h in group):
                 side = None  # named by the places of both sides
             else:
-                side = self._side_from_places(key) or side
+                side = self._side_from_places(key) or (stated or {}).get(key) or side
             names = Counter(h.name for h in group if not h.back_reference) or Counter(
                 [group[0].name])
             # The name most often written, then the longest: one spelling for the group.

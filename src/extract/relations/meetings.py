@@ -1257,6 +1257,15 @@ class MeetingRecognizer:
                 for o in ix.orgs_in(found.end(), p.start):
                     if o.side in ("VN", "CN"):
                         return o.side
+            else:
+                # "… phối hợp với Biên phòng khu vực huyện Phú Ninh, Quân Giải phóng Nhân dân
+                # Trung Quốc, do Thiếu tá A làm Trưởng đoàn": the body named right before
+                # the leader is the one led.
+                near = ix.orgs_in(max(clause[0], p.start - 120), p.start)
+                if near and self._leader.search(text[near[-1].end:p.start]):
+                    side = self._org_side(text, clause, near[-1], ix)
+                    if side in ("VN", "CN"):
+                        return side
         if office is not None and orgs_by_name[office].side in ("VN", "CN"):
             return orgs_by_name[office].side
         # A position of a place: "Phó Huyện trưởng huyện Long Châu".
