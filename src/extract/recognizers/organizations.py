@@ -265,7 +265,8 @@ class OrganizationRecognizer:
                     inner = (abbr.start(), abbr.end())
                     end = loc
             if not text[s].isupper() and not dept_found and not (
-                    head.tail == "locality" and self._ends_on_place(text, low, e, end)):
+                    head.tail == "locality" and self._ends_on_place(text, low, e, end)) \
+                    and not self._lower_company(text, low, e, end, head):
                 # "lễ hội", "các bộ": lowercase heads only before a known department, or
                 # a known place ("tỉnh uỷ Lạng Sơn", "chính quyền thành phố Đông Hưng")
                 continue
@@ -747,6 +748,17 @@ class OrganizationRecognizer:
             out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0,
                                  listed=True))
         return out
+
+    def _lower_company(self, text: str, low: str, e: int, end: int, head: _Head) -> bool:
+        """"tập đoàn Sunwah", "công ty Hải Minh": a company written with its kind in lower
+        case, then a capitalized name that is no place ("các công ty Trung Quốc" names
+        none)."""
+        if lower_same_length(head.text) not in self._company_heads or end <= e:
+            return False
+        p = skip_spaces(text, e)
+        return text[p:p + 1].isupper() and self._places_after_word.at(low, p) is None \
+            and self._plural_before.search(low, max(0, e - len(head.text) - 12),
+                                           e - len(head.text)) is None
 
     def _colon_list(self, text: str, low: str, s: int, e: int, head: _Head) -> list[OrgHit]:
         """"4 đồn biên phòng: Tả Gia Khâu, Si Ma Cai (…)", "các Đồn Biên phòng: A, B": a
