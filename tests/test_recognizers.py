@@ -226,3 +226,18 @@ def test_span_index() -> None:
 def test_a_short_form_with_its_dot_expands_with_one_space(surface: str, name: str) -> None:
     from extract.recognizers.organizations import OrganizationRecognizer
     assert OrganizationRecognizer().canonical(surface) == name
+
+
+@pytest.mark.parametrize(("text", "body", "side"), [
+    pytest.param("Đồn Biên phòng Trà Lĩnh bàn giao 9 công dân cho Đại đội quản lý biên giới "
+                 "Tịnh Tây.", "Đại đội quản lý biên giới Tịnh Tây", "CN", id="jingxi"),
+    pytest.param("Đồn Biên phòng Xín Mần tuần tra với Trạm Kiểm tra biên phòng Đô Long.",
+                 "Trạm Kiểm tra biên phòng Đô Long", "CN", id="dulong"),
+    pytest.param("UBND xã Ma Ly Pho tiếp nhận quà của Đồn Biên phòng Ma Lù Thàng.",
+                 "Ủy ban nhân dân xã Ma Ly Pho", "VN", id="ma-ly-pho-is-also-a-commune"),
+])
+def test_a_chinese_place_gives_an_unknown_body_its_side(pipeline, text: str, body: str,  # type: ignore[no-untyped-def]
+                                                         side: str) -> None:
+    from datetime import date as _date
+    doc = pipeline.process(text, reference_date=_date(2025, 5, 27))
+    assert (body, side) in {(o.name, o.side) for o in doc.orgs}
