@@ -425,3 +425,13 @@ def test_leaders_take_the_side_of_the_body_named_right_before_them(process) -> N
         "trưởng, đã phối hợp với Trạm Kiểm soát biên phòng Điền Bồng (Trung Quốc), do Thượng "
         "úy Lương Chí Hoa làm Trưởng đoàn, tuần tra song phương."))
     assert {("VN", "Vàng Mí Sính"), ("CN", "Lương Chí Hoa")} <= _people(doc)
+
+
+def test_members_of_bodies_listed_as_companions_are_no_parties(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 11/12/2024, đoàn đại biểu tỉnh Cao Bằng do đồng chí Trần Hồng Minh, Bí thư Tỉnh "
+        "ủy làm trưởng đoàn đã hội đàm với Đảng ủy Khu tự trị dân tộc Choang Quảng Tây.\n"
+        "Cùng đi có một số đồng chí trong Ban Thường vụ Tỉnh ủy, Ban Chấp hành Đảng bộ tỉnh."))
+    names = {o for _, o in _parties(doc)}
+    assert not any(n.startswith(("Ban Thường vụ", "Ban Chấp hành")) for n in names)
+    assert any(n.startswith("Đảng ủy Khu tự trị") for n in names)

@@ -1155,6 +1155,7 @@ class MeetingRecognizer:
         orgs_by_name = ix.by_name
         authority_end: int | None = None  # end of the last body named as an authority
         prev: OrgHit | None = None  # the body named right before, for its parent
+        member_end: int | None = None  # end of the last body named as one of members
         for o in corgs:
             if titled_spans.holds(o.start) or self._joint_body(o.name, ix):
                 prev = o
@@ -1172,11 +1173,16 @@ class MeetingRecognizer:
                 continue
             if self._f.venue_before.search(text[max(cs, o.start - 6): o.start]):
                 continue  # a venue
-            if fold_key(text[max(cs, o.start - 10):o.start]).endswith(self._member_of):
-                # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy": members of a body, never a
-                # party (as memberships in a person's title give none).
+            if fold_key(text[max(cs, o.start - 24):o.start]).endswith(self._member_of) or (
+                    member_end is not None and self._f.listed.fullmatch(text, member_end,
+                                                                         o.start)):
+                # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy", "một số đồng chí trong BTV,
+                # BCH Đảng bộ tỉnh": members of a body (and of those listed with it), never
+                # a party (as memberships in a person's title give none).
                 prev = o
+                member_end = o.end
                 continue
+            member_end = None
             if self._f.deputy.search(text, max(cs, o.start - 16), o.start) and fold_key(
                     o.name).startswith(self._f.deputy_assembly):
                 # "Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh": a deputy's assembly
