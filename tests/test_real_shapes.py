@@ -335,6 +335,14 @@ CASES = [
          "organizations": ["Ủy ban Dân tộc", "Ủy ban Biên giới Quốc gia"]},
         id="body-named-by-a-field-then-the-person"),
     pytest.param(
+        "Dự có Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam Hầu A Lềnh và Tổng thư ký "
+        "Ủy ban Chỉ đạo hợp tác song phương Việt Nam - Trung Quốc Đặng Hoàng Giang.",
+        {"people": ["Hầu A Lềnh", "Đặng Hoàng Giang"],
+         "titles": [["Hầu A Lềnh", "Chủ tịch"], ["Đặng Hoàng Giang", "Tổng thư ký"]],
+         "organizations": ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+                           "Ủy ban Chỉ đạo hợp tác song phương Việt Nam - Trung Quốc"]},
+        id="committee-names-capitalized-on-the-first-syllable-only"),
+    pytest.param(
         "Đoàn đại biểu Trạm kiểm soát biên phòng Đông Hưng do đồng chí Cảnh đốc cấp 1, Đường "
         "Chí Cường, làm Trưởng đoàn.",
         {"people": ["Đường Chí Cường"],

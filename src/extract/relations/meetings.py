@@ -1093,8 +1093,11 @@ class MeetingRecognizer:
         here = [h for h in mine if sent[0] <= h.start < sent[1]] or mine
         title = here[0].title if here else None
         def heads(hs: list[TitleHit]) -> list[TitleHit]:
+            # (a joint body of both sides is nobody's office: "Tổng thư ký Ủy ban Chỉ đạo
+            # hợp tác song phương Việt Nam - Trung Quốc")
             return [h for h in hs if h.organization and h.organization in orgs_by_name
-                    and not fold_key(h.title).startswith(self._membership)]
+                    and not fold_key(h.title).startswith(self._membership)
+                    and not self._joint_body(h.organization, ix)]
 
         offices = heads(here) or heads(mine)
         if not offices:
