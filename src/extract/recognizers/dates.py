@@ -116,8 +116,9 @@ class DateRecognizer:
         # từ ngày 30/10-1/11/2022, từ ngày 28/11 đến ngày 2/12: two days sharing a year
         # (the article's year when none is written).
         r.append((re.compile(
-            rf"(?=\d)(?<![\d/])(?P<d1>{_D})/(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
-            rf"(?P<d2>{_D})/(?P<m2>{_M})(?:/(?P<y>{_Y}))?(?![\d/])", flags), self._span_dm))
+            rf"(?=\d)(?<![\d/])(?P<d1>{_D})/[ ]?(?P<m1>{_M})\s*(?:-|đến(?: ngày)?)\s*"
+            rf"(?P<d2>{_D})/(?P<m2>{_M})(?:(?:/|\s+năm\s+)(?P<y>{_Y}))?(?![\d/])", flags),
+            self._span_dm))
         # từ ngày 29.8 - 2.9: two day-months with dots, only after a day word (a bare
         # "29.8 - 2.9" may be figures)
         r.append((re.compile(
@@ -143,6 +144,10 @@ class DateRecognizer:
             rf"(?=\d)(?<![\d/.,])(?P<d>{_D})(?P<s>{_SEP})(?P<m>{_M})(?P=s)[ ]?(?P<y>{_Y_FULL})"
             rf"(?![\d]|/\w)"),
             self._full))
+        # "ngày 2/3 năm 2001": a day-month, then its year in words.
+        r.append((re.compile(
+            rf"(?=\d)(?<![\d/.,])(?P<d>{_D})(?P<s>[/-])(?P<m>{_M})\s+năm\s+(?P<y>{_Y})(?![\d/])",
+            flags), self._full))
         # 2025-11-28 (scraped metadata)
         r.append((re.compile(rf"(?=\d)(?<![\d/-])(?P<y>{_Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
                   self._full))
