@@ -435,3 +435,12 @@ def test_members_of_bodies_listed_as_companions_are_no_parties(process) -> None:
     names = {o for _, o in _parties(doc)}
     assert not any(n.startswith(("Ban Thường vụ", "Ban Chấp hành")) for n in names)
     assert any(n.startswith("Đảng ủy Khu tự trị") for n in names)
+
+
+def test_an_agency_dateline_in_the_headline_is_not_the_meetings_date(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Phiên họp lần thứ ba về phân giới cắm mốc Hà Nội (TTXVN 9/6/2001)\n"
+        "Phiên họp lần thứ ba của Ủy ban liên hợp phân giới cắm mốc đã diễn ra tại Hà Nội từ "
+        "ngày 2/6 đến ngày 7/6 năm 2001.\n"
+        "Đoàn Việt Nam do ông Nguyễn Văn An, Vụ trưởng Vụ Biên giới Bộ Ngoại giao dẫn đầu."))
+    assert [m.date for m in doc.meetings] == ["2001-06-02/2001-06-07"]

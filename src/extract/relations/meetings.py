@@ -270,6 +270,11 @@ class MeetingRecognizer:
         self._date_block = re.compile(
             rf"(?<!\w)(?:{alternation(t.date_not_after)})[ \t]+"
             rf"(?:(?:{self._f.date_unit})[ \t]+)?$", re.IGNORECASE)
+        # "Hà Nội (Ttxvn 3/3/2001)": a news agency's dateline inside the headline line, the
+        # report's date, not the meeting's.
+        outlets = gazetteers.load("furniture").outlet_word
+        self._agency_date = re.compile(
+            rf"\([ \t]*(?:{alternation(outlets)})[ \t]*[,:-]?[ \t]*$", re.IGNORECASE)
         self._doc_date = re.compile(
             rf"(?<!\w)(?:{alternation(t.document_word)})[ \t]+"
             rf"(?:(?:{self._f.document_number})[ \t]+)?\S*[ \t]*"
@@ -1027,7 +1032,7 @@ class MeetingRecognizer:
         for d in cdates:
             before = text[max(0, d.start - 40): d.start]
             # "Từ ngày 30/10-1/11/2022": a stated span is the meeting's, its "từ" no bound.
-            if self._doc_date.search(before) or (
+            if self._doc_date.search(before) or self._agency_date.search(before) or (
                     d.granularity != "span" and self._date_block.search(before)):
                 continue
             if _long_span(d.value):
