@@ -386,6 +386,7 @@ class FrameWords(_Data):
     just_done: list[str] = Field(min_length=1)
     honorific: list[str] = Field(min_length=1)
     venue: list[str] = Field(min_length=1)
+    venue_building: list[str] = Field(min_length=1)
     not_venue: list[str] = Field(min_length=1)
     venue_stop: list[str] = Field(min_length=1)
     lists: list[str] = Field(min_length=1)

@@ -151,7 +151,8 @@ class _Frames:
             rf"(?<!\w)(?:{c(f.venue)})[ \t]+(?!(?:{w(f.not_venue)})\b)"
             r"([^,.;()\n]{2,60}?)(?=[ \t]*(?:[,.;()\n]|$|[ \t]"
             rf"(?:{w(f.venue_stop)})\b))")
-        self.venue_before = re.compile(rf"(?<!\w)(?:{c(f.venue)})[ \t]+$")
+        self.venue_before = re.compile(rf"(?<!\w)(?:{c(f.venue)})[ \t]+"
+                                       rf"(?:(?:{c(f.venue_building)})[ \t]+)?$")
         self.lists = re.compile(rf"(?<!\w)(?:{w(f.lists)})(?!\w)")
         self.side_level = w(f.side_level)
         self.reference_filler = w(f.reference_filler)
@@ -1179,7 +1180,7 @@ class MeetingRecognizer:
                     and self._f.listed.fullmatch(text, authority_end, o.start)):
                 authority_end = o.end
                 continue
-            if self._f.venue_before.search(text[max(cs, o.start - 6): o.start]):
+            if self._f.venue_before.search(text[max(cs, o.start - 20): o.start]):
                 continue  # a venue
             if fold_key(text[max(cs, o.start - 24):o.start]).endswith(self._member_of) or (
                     member_end is not None and self._f.listed.fullmatch(text, member_end,
