@@ -444,3 +444,13 @@ def test_an_agency_dateline_in_the_headline_is_not_the_meetings_date(process) ->
         "ngày 2/6 đến ngày 7/6 năm 2001.\n"
         "Đoàn Việt Nam do ông Nguyễn Văn An, Vụ trưởng Vụ Biên giới Bộ Ngoại giao dẫn đầu."))
     assert [m.date for m in doc.meetings] == ["2001-06-02/2001-06-07"]
+
+
+def test_the_command_of_the_units_that_meet_is_no_party(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Sáng 29/1/2025, các đơn vị thuộc Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang đã tổ chức "
+        "gặp gỡ lực lượng quản lý biên giới phía bạn. Theo đó, các lực lượng của hai bên gồm: "
+        "Đồn Biên phòng Lũng Cú - Trạm Kiểm soát biên phòng Điền Bồng (Trung Quốc)."))
+    names = {o for _, o in _parties(doc)}
+    assert "Đồn Biên phòng Lũng Cú" in names
+    assert not any(n.startswith("Bộ Chỉ huy") for n in names)
