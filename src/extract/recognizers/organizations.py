@@ -723,12 +723,7 @@ class OrganizationRecognizer:
             stem_end = end
             stem = text[s:end]
             items = self._list_items(text, low, colon.end())
-            if len(items) < 2:
-                return []
-            return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
-                              name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0,
-                              listed=True)
-                    for i, (a, b) in enumerate(items)]
+            return self._listed(text, s, head, stem, items) if len(items) >= 2 else []
         else:
             m = self._plural_locality.match(text, e)
             if head.tail != "locality" or m is None:
@@ -739,15 +734,16 @@ class OrganizationRecognizer:
             stem_end = word[0]
             stem = f"{text[s:e]} {text[m.end():word[0]]}"
         items = self._list_items(text, low, stem_end, bare_posts=bare)
-        if len(items) < 2:
-            return []
-        out = []
-        for i, (a, b) in enumerate(items):
-            name = self.canonical(f"{stem} {text[a:b]}")
-            start = s if i == 0 else a
-            out.append(self._hit(start, b, text[start:b], head, name=name, partial=i > 0,
-                                 listed=True))
-        return out
+        return self._listed(text, s, head, stem, items) if len(items) >= 2 else []
+
+    def _listed(self, text: str, s: int, head: _Head, stem: str,
+                items: list[tuple[int, int]]) -> list[OrgHit]:
+        """One body per listed name, named by the stem and the name; the first hit also
+        spans the head."""
+        return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
+                          name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0,
+                          listed=True)
+                for i, (a, b) in enumerate(items)]
 
     def _lower_company(self, text: str, low: str, e: int, end: int, head: _Head) -> bool:
         """"tập đoàn Sunwah", "công ty Hải Minh": a company written with its kind in lower
@@ -770,12 +766,7 @@ class OrganizationRecognizer:
         if colon is None:
             return []
         items = self._list_items(text, low, colon.end())
-        if len(items) < 2:
-            return []
-        return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
-                          name=self.canonical(f"{head.text} {text[a:b]}"), partial=i > 0,
-                          listed=True)
-                for i, (a, b) in enumerate(items)]
+        return self._listed(text, s, head, head.text, items) if len(items) >= 2 else []
 
     def _bracket_list(self, text: str, low: str, s: int, e: int, head: _Head) -> list[OrgHit]:
         """"4 Cục Hải quan các tỉnh, thành phố của Việt Nam (Lào Cai, Điện Biên, Hà Giang và
@@ -799,10 +790,7 @@ class OrganizationRecognizer:
         # "các tỉnh, thành phố (…)": the places' levels differ, so none is named.
         stem = text[s:stem_end] if bracket.group("level") else \
             f"{text[s:stem_end]} {text[m.end():word[0]]}"
-        return [self._hit(s if i == 0 else a, b, text[s if i == 0 else a:b], head,
-                          name=self.canonical(f"{stem} {text[a:b]}"), partial=i > 0,
-                          listed=True)
-                for i, (a, b) in enumerate(items)]
+        return self._listed(text, s, head, stem, items)
 
     def _list_items(self, text: str, low: str, pos: int,
                     bare_posts: bool = False) -> list[tuple[int, int]]:

@@ -37,6 +37,13 @@ class _Phrase:
     organization: OrgHit | None
 
 
+def _comma_before(text: str, k: int) -> int | None:
+    """The comma right before ``k`` (spaces between), where titles stack."""
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k - 1 if k > 0 and text[k - 1] == "," else None
+
+
 class TitleRecognizer:
     """Stage: titles linked to people and organizations."""
 
@@ -191,19 +198,15 @@ class TitleRecognizer:
                         add(person, r, 0.9)
                         # "Bộ trưởng Bộ Công an, Đại tướng Tô Lâm": the titles stacked
                         # before the rank, a comma between.
-                        k = r.start
-                        while k > 0 and text[k - 1] in " \t":
-                            k -= 1
-                        if k > 0 and text[k - 1] == ",":
-                            pos = k - 1
+                        comma = _comma_before(text, r.start)
+                        if comma is not None:
+                            pos = comma
                             continue
                     break
                 add(person, before, 0.85)
-                k = before.start
-                while k > 0 and text[k - 1] in " \t":
-                    k -= 1
-                if k > 0 and text[k - 1] == ",":
-                    pos = k - 1
+                comma = _comma_before(text, before.start)
+                if comma is not None:
+                    pos = comma
                     continue
                 break
         out.extend(self._delegation_heads(doc, seen, out))
