@@ -454,3 +454,15 @@ def test_the_command_of_the_units_that_meet_is_no_party(process) -> None:  # typ
     names = {o for _, o in _parties(doc)}
     assert "Đồn Biên phòng Lũng Cú" in names
     assert not any(n.startswith("Bộ Chỉ huy") for n in names)
+
+
+def test_a_handover_inside_the_country_is_no_meeting(process) -> None:  # type: ignore[no-untyped-def]
+    doc = _run(process, (
+        "Ngày 3/6/2024, Đồn Biên phòng Sóc Giang phát hiện 12 công dân nhập cảnh trái phép.\n"
+        "Đồn Biên phòng Sóc Giang đã hoàn tất thủ tục và bàn giao cho Trung tâm y tế huyện Hà "
+        "Quảng đưa đi cách ly."))
+    assert not doc.meetings
+    crossing = _run(process, (
+        "Ngày 3/6/2024, Đồn Biên phòng Sóc Giang bàn giao 12 công dân Trung Quốc cho phía bạn "
+        "tại cửa khẩu."))
+    assert [m.date for m in crossing.meetings] == ["2024-06-03"]

@@ -262,6 +262,9 @@ class MeetingRecognizer:
         self._kind = {tr.text.lower(): tr.kind for tr in t.trigger}
         self._entry = {tr.text.lower(): tr.text for tr in t.trigger}
         self._counts_object = {tr.text.lower() for tr in t.trigger if tr.counts_object}
+        self._cn_side_word = re.compile(
+            rf"(?<!\w)(?:{alternation(t.side_open)})[ \t]+(?:{alternation(t.side_cn)})(?!\w)",
+            re.IGNORECASE)
         self._triggers: PhraseMatcher[str | None] = PhraseMatcher(
             [(tr.text, tr.text.lower()) for tr in t.trigger] + [(w, None) for w in t.not_trigger])
         self._reference = re.compile(
@@ -499,6 +502,11 @@ class MeetingRecognizer:
                     main = ctrigs[0]
                     m.referred = True
                     cpeople = by[:1]
+            if main is not None and main[2] in self._counts_object and not self._crosses(
+                    text, sent, corgs):
+                # "… bàn giao cho Trung tâm y tế huyện đưa đi cách ly": a handover inside the
+                # country, no meeting of the two sides.
+                main = None
             if main is not None:
                 m.trigger = (main[0], main[1])
                 m.kind = main[2]
@@ -756,6 +764,16 @@ class MeetingRecognizer:
             return self._main_trigger(text, sent, (e, clause[1]), ctrigs[1:],
                                       [p for p in cpeople if p.start >= e], names)
         return s, e, word
+
+    def _crosses(self, text: str, sent: tuple[int, int], corgs: list[OrgHit]) -> bool:
+        """The sentence of a handover names the other side: a Chinese body or place, or the
+        side word ("phía bạn")."""
+        if any(o.side == "CN" for o in corgs):
+            return True
+        if any(self._side_of.get(fold_key(p.group())) == "CN"
+               for p in self._place_name.finditer(text, sent[0], sent[1])):
+            return True
+        return self._cn_side_word.search(text, sent[0], sent[1]) is not None
 
     def _scheduled(self, text: str, clause: tuple[int, int], sent: tuple[int, int],
                    ctrigs: list[tuple[int, int, str]], trig_starts: list[int],
