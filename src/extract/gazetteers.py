@@ -235,6 +235,7 @@ class TitlesTable(_Data):
     # Before a title, words that make its holder the object of a phrase ("sự đồng ý của Thủ
     # tướng, Bộ trưởng A …"): that title is not stacked onto the next name.
     object_of: list[str] = Field(default_factory=list)
+    list_heading: list[str] = Field(default_factory=list)
     # Words that make the name after them a place, not a body's: "Phó Tỉnh trưởng tỉnh Vân
     # Nam", "Thị trưởng thành phố Bằng Tường".
     place_word: list[str] = Field(min_length=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import gazetteers
@@ -35,6 +36,10 @@ class _Phrase:
     end: int  # end of the whole phrase, organization included
     title: str
     organization: OrgHit | None
+
+
+_HEADING_COLON = re.compile(r"[ \t]*:")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _comma_before(text: str, k: int) -> int | None:
@@ -85,6 +90,10 @@ class TitleRecognizer:
         standing = [h.text.lower() for h in orgs_table.head
                     if h.standalone and h.tail in ("locality", "none")]
         self._lower_body = re.compile(rf"[ \t]+(?:{alternation(standing)})(?=[ \t]*,)")
+        # "các đồng chí Ủy viên Bộ Chính trị: …": a plural word right before a title.
+        self._heading = re.compile(
+            rf"(?<!\w)(?:{alternation(t.list_heading)})[ \t]+$", re.IGNORECASE) \
+            if t.list_heading else None
         self._head_is = re.compile(rf"(?<![\w])(?:{alternation(t.delegation_head_is)})[ \t]+"
                                    # "Trưởng đoàn (đại biểu Việt Nam | phía Trung Quốc) là"
                                    r"(?:[^\W\d]+[ \t]+){0,4}?là[ \t]+",
@@ -209,6 +218,7 @@ class TitleRecognizer:
                     pos = comma
                     continue
                 break
+        self._list_headings(doc, phrases, add)
         out.extend(self._delegation_heads(doc, seen, out))
         out.sort(key=lambda h: (h.start, h.person))
         doc.titles = out
@@ -284,6 +294,29 @@ class TitleRecognizer:
         if i < len(people) and people[i][0] < comma:
             return None  # "Chủ tịch UBND tỉnh Hồ Văn A, Nguyễn Văn B": A's title
         return phrase
+
+    def _list_headings(self, doc: Document, phrases: list[_Phrase],
+                       add: Callable[[PersonHit, _Phrase, float], None]) -> None:
+        """"các Ủy viên Bộ Chính trị: A, B; các Bí thư Trung ương Đảng: C": the heading's
+        title is each listed person's, up to the next heading or the sentence's end."""
+        if self._heading is None:
+            return
+        text = doc.text
+        heads = []
+        for ph in phrases:
+            before = self._heading.search(text, max(0, ph.start - 16), ph.start)
+            colon = _HEADING_COLON.match(text, ph.end)
+            if before is not None and colon is not None:
+                heads.append((ph, colon.end()))
+        people = sorted(doc.people, key=lambda q: q.start)
+        for i, (ph, start) in enumerate(heads):
+            stop = _SENTENCE_END.search(text, start)
+            end = stop.start() if stop else len(text)
+            if i + 1 < len(heads):
+                end = min(end, heads[i + 1][0].start)
+            for person in people:
+                if start <= person.start < end:
+                    add(person, ph, 0.8)
 
     def _rank_ending_at(self, text: str, k: int) -> _Phrase | None:
         for m in self._rank.finditer(text, max(0, k - 40), k):
