@@ -349,6 +349,11 @@ CASES = [
          "titles": [["Đường Chí Cường", "Trưởng đoàn"]]},
         id="police-rank-set-off-by-a-comma"),
     pytest.param(
+        "Công an tỉnh Lạng Sơn bàn giao đối tượng Zhao Wen Ming (Triệu Văn Minh, SN 1981) cho "
+        "Công an Khu tự trị dân tộc Choang Quảng Tây.",
+        {"people": ["Zhao Wen Ming", "Triệu Văn Minh"]},
+        id="pinyin-name-with-its-reading-and-birth-year"),
+    pytest.param(
         "Hai bên có Công ty cổ phần Xuất nhập khẩu thương mại Hoàng Phát, Phân trạm kiểm soát "
         "xuất nhập cảnh Thiên Bảo, Đồn quản lý biên giới Điền Bồng, Trạm kiểm soát công an biên "
         "phòng Hà Khẩu, Ban Quản lý KKTCK Đồng Đăng - Lạng Sơn và Ban Chỉ huy BĐBP tỉnh Cao Bằng.",

@@ -253,6 +253,7 @@ class NamesTable(_Data):
     # After a name, in brackets: the person's birth year ("Liu Ren Yi (sinh năm 1995)",
     # "Triệu Thị O (SN 1985, Lào Cai)"): a name of any shape, pinyin included.
     birth_context: list[str] = Field(default_factory=list)
+    age_word: list[str] = Field(default_factory=list)
     sentence_honorific: list[str] = Field(min_length=1)
     place_bracket: list[str] = Field(default_factory=list)
     title_honorific: list[str] = Field(min_length=1)

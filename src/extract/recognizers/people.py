@@ -79,8 +79,12 @@ class PeopleRecognizer:
                 place_names += [g.cn, *g.cn_aliases]
         self._places = {fold_key(p) for p in place_names if p}
         born = "|".join(re.escape(b) for b in sorted(t.birth_context, key=len, reverse=True))
-        self._born_after = re.compile(rf"[ \t]*\((?:{born})[ \t]*\d") if born \
-            else re.compile("(?!)")
+        # "(sinh năm 1995)", "(SN 1977)", "(Viên Đông Binh, SN 1977)" (the name's reading
+        # first), "(52 tuổi, …)": a person's birth year or age in brackets.
+        age = alternation(t.age_word) if t.age_word else "(?!)"
+        self._born_after = re.compile(
+            rf"[ \t]*\((?:[^(),\n]{{2,30}},[ \t]*)?(?:(?:{born})[ \t]*\d|\d{{1,3}}[ \t]+(?:{age}))")\
+            if born else re.compile("(?!)")
         self._fields = {fold_key(d) for d in orgs.department}
 
     def __call__(self, doc: Document) -> None:
