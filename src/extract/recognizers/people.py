@@ -83,8 +83,8 @@ class PeopleRecognizer:
         # first), "(52 tuổi, …)": a person's birth year or age in brackets.
         age = alternation(t.age_word) if t.age_word else "(?!)"
         self._born_after = re.compile(
-            rf"[ \t]*\((?:[^(),\n]{{2,30}},[ \t]*)?(?:(?:{born})[ \t]*\d|\d{{1,3}}[ \t]+(?:{age}))")\
-            if born else re.compile("(?!)")
+            rf"[ \t]*\((?:[^(),\n]{{2,30}},[ \t]*)?"
+            rf"(?:(?:{born})[ \t]*\d|\d{{1,3}}[ \t]+(?:{age}))") if born else re.compile("(?!)")
         self._fields = {fold_key(d) for d in orgs.department}
 
     def __call__(self, doc: Document) -> None:
