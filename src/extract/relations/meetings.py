@@ -470,9 +470,11 @@ class MeetingRecognizer:
                                list[PersonHit]]] = []
             at = self._f.at_meeting.match(text, cs, ctrigs[0][0]) if ctrigs else None
             main_role: str | None = None
-            if main is None and at is not None and (not at.group("spoke") or cdates) and (
-                    current is None or not any(x.parties or x.offices or x.people
-                                               for x in meetings[current][1])):
+            # No meeting reported before with anyone taking part (an excerpt, a caption).
+            unreported = main is None and ctrigs and (
+                current is None or not any(x.parties or x.offices or x.people
+                                           for x in meetings[current][1]))
+            if unreported and at is not None and (not at.group("spoke") or cdates):
                 # "Tại hội đàm, đại biểu Đồn A và Trạm B đã trao đổi …" with no meeting
                 # reported before it (an excerpt, a caption): the meeting it names is the
                 # article's, its participants those of the clause, or for "Tại hội nghị,
@@ -483,9 +485,7 @@ class MeetingRecognizer:
                 if corgs or cpeople or before:
                     main = ctrigs[0]
                     m.referred = True
-            if main is None and ctrigs and cpeople and (
-                    current is None or not any(x.parties or x.offices or x.people
-                                               for x in meetings[current][1])):
+            if main is None and unreported and cpeople:
                 # "Chủ tịch UBND tỉnh A Hoàng Văn B phát biểu tại buổi làm việc", "Kết luận
                 # buổi làm việc, đồng chí C, Phó Chủ tịch UBND tỉnh, …": in an excerpt that
                 # reports no meeting before, the person leads the meeting referred to.
