@@ -36,7 +36,6 @@ __all__ = ["OrganizationRecognizer", "expand_abbreviations", "org_key"]
 _PLACE_WORD = re.compile(rf"[{UPPER}][\w]*(?![\w])")  # place names carry no numbers
 _CAP_WORD = re.compile(rf"(?:[{UPPER}][\w]*|\d+)(?![\w])")
 _DASH_JOIN = re.compile(r"[ \t]*-[ \t]*")
-_COUNTRY_AFTER = re.compile(r"[ \t]*\([ \t]*(Trung Quốc|Việt Nam)[ \t]*\)")
 _COLON_LIST = re.compile(r"[ \t]*:[ \t]*")
 _WARD_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w/.,:])")
 _GIUA = re.compile(r"[ \t]+giữa[ \t]")
@@ -320,9 +319,9 @@ class OrganizationRecognizer:
         # after a body its table does not know states its side.
         stated: dict[str, str] = {}
         for h in hits:
-            c = _COUNTRY_AFTER.match(text, h.end)
+            c = COUNTRY_AFTER.match(text, h.end)
             if c is not None:
-                stated[h.key] = "CN" if c.group(1) == "Trung Quốc" else "VN"
+                stated[h.key] = "CN" if "Trung Quốc" in c.group() else "VN"
         self._link(hits, stated)
         doc.orgs = hits
 
@@ -773,8 +772,8 @@ class OrganizationRecognizer:
         Hải Phòng)", "UBND các huyện (Bát Xát, Mường Khương)": one body per place in the
         brackets, named by the head and the place (and the level when only one is named)."""
         stem_end = e
-        dept = self._depts.at(low, skip_spaces(text, e))
-        if head.tail == "dept" and dept is not None:
+        dept = self._depts.at(low, skip_spaces(text, e)) if head.tail == "dept" else None
+        if dept is not None:
             stem_end = dept[0]
         m = self._plural_locality.match(text, stem_end)
         word = self._locality_words.at(low, m.end()) if m else None
