@@ -219,13 +219,13 @@ class TitleRecognizer:
                     continue
                 break
         self._list_headings(doc, phrases, add)
-        out.extend(self._delegation_heads(doc, seen, out))
+        heads = self._delegation_heads(doc, seen, out)
+        out.extend(heads)
         out.sort(key=lambda h: (h.start, h.person))
         doc.titles = out
-        again = {(h.start, h.end, h.person, h.title) for h in out}
-        doc.title_mentions = sorted(out + [h for h in mentions if (h.start, h.end, h.person,
-                                                                   h.title) not in again],
-                                    key=lambda h: (h.start, h.person))
+        # Every stated position once (a phrase added twice for one person counts once).
+        stated = {(h.start, h.end, h.person, h.title): h for h in mentions + heads}
+        doc.title_mentions = sorted(stated.values(), key=lambda h: (h.start, h.person))
 
     def _phrases(self, text: str, orgs: list[OrgHit], names: set[int]) -> list[_Phrase]:
         out: list[_Phrase] = []

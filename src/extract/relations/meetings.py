@@ -215,8 +215,10 @@ class _Index:
         self.by_name: dict[str, OrgHit] = {}
         for o in self.orgs:
             self.by_name.setdefault(o.name, o)
+        # Every stated title, repeats included, in text order.
+        self.title_list = sorted(doc.title_mentions or doc.titles, key=lambda h: h.start)
         self.titles: dict[str, list[TitleHit]] = {}
-        for h in sorted(doc.title_mentions or doc.titles, key=lambda h: h.start):
+        for h in self.title_list:
             self.titles.setdefault(h.person, []).append(h)
         self.stated: dict[str, set[str]] = {}
         for q in doc.people:
@@ -372,8 +374,8 @@ class MeetingRecognizer:
         org_starts = [o.start for o in orgs]
         people = sorted(doc.people, key=lambda p: p.start)
         people_starts = [p.start for p in people]
-        titles = sorted(doc.title_mentions or doc.titles, key=lambda h: h.start)
         ix = _Index(doc)
+        titles = ix.title_list
         # A body named inside a person's title ("Ủy viên Trung ương Đảng", "Phó Chủ tịch
         # UBND tỉnh") is their office, not a party by itself.
         titled_spans = SpanIndex((h.start, h.end) for h in titles)
